@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { ConfigValidationError, loadLedgerConfig } from '@samen/config';
+import { EventStoreError } from '@samen/event-store';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  const config = loadLedgerConfig(process.env);
+  const app = await createApp();
+  await app.listen(config.http.port, config.http.host);
+}
+
+main().catch((error: unknown) => {
+  // Configuration and store-file problems are the operator's to fix: one line, no stack.
+  if (error instanceof ConfigValidationError || error instanceof EventStoreError) {
+    process.stderr.write(`samen-ledger cannot start: ${error.message}\n`);
+  } else {
+    process.stderr.write(`samen-ledger cannot start: ${(error as Error)?.stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

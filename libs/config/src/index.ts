@@ -1,0 +1,2 @@
+export * from './ledger-config';
+export { LedgerConfigModule } from './ledger-config.module';

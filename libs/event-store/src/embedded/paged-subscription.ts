@@ -1,0 +1,40 @@
+import { Observable } from 'rxjs';
+import type { GlobalPosition, RecordedEvent } from '../envelope';
+
+export interface PagedSubscriptionSource {
+  readonly after: GlobalPosition | undefined;
+  readonly pageSize: number;
+  /** The next events after a position; undefined once the store is closed. */
+  readonly readPage: (after: GlobalPosition | undefined) => RecordedEvent[] | undefined;
+  /** Resolves after the next commit (or close); may resolve spuriously. */
+  readonly waitForAppend: () => Promise<void>;
+}
+
+/**
+ * Catch-up and live in one loop: the subscription always reads from the store by
+ * position, so the switch from history to live writes can neither skip nor repeat an
+ * event, and nothing is held in memory beyond the page being delivered.
+ */
+export function pagedSubscription(source: PagedSubscriptionSource): Observable<RecordedEvent> {
+  return new Observable<RecordedEvent>((subscriber) => {
+    let after = source.after;
+    const deliver = async (): Promise<void> => {
+      while (!subscriber.closed) {
+        const page = source.readPage(after);
+        if (page === undefined) {
+          subscriber.complete();
+          return;
+        }
+        for (const event of page) {
+          if (subscriber.closed) return;
+          subscriber.next(event);
+          after = event.position;
+        }
+        // A full page means more history may wait: yield to the event loop, then read on.
+        if (page.length === source.pageSize) await new Promise((resolve) => setImmediate(resolve));
+        else await source.waitForAppend();
+      }
+    };
+    deliver().catch((error: unknown) => subscriber.error(error));
+  });
+}

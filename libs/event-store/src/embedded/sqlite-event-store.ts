@@ -1,0 +1,298 @@
+import type Database from 'better-sqlite3';
+import { Observable } from 'rxjs';
+import { type AppendLimits, DEFAULT_APPEND_LIMITS, type PreparedEvent, prepareAppend } from '../append-validation';
+import type {
+  AppendResult,
+  EventMetadata,
+  ExpectedRevision,
+  GlobalPosition,
+  NewEvent,
+  RecordedEvent,
+  StreamRevision,
+} from '../envelope';
+import { StoreClosedError, WrongExpectedRevisionError } from '../errors';
+import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
+import { openLedgerDatabase } from './sqlite-schema';
+import { pagedSubscription } from './paged-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file, or ":memory:" for a throw-away store. */
+  readonly file: string;
+  readonly limits?: AppendLimits;
+  /** Events a subscription reads at a time; bounds its memory. */
+  readonly subscriptionPageSize?: number;
+  /** How often a waiting subscription looks for commits made by other processes. */
+  readonly foreignWritePollMs?: number;
+}
+
+interface PendingAppend {
+  readonly streamName: string;
+  readonly events: PreparedEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+  outcome?: { ok: true; result: AppendResult } | { ok: false; error: unknown };
+}
+
+const COLUMNS =
+  'position, stream, revision, id, type, schema_version, data, occurred_at, correlation_id, causation_id, actor, recorded_at';
+type Row = [number, string, number, string, string, number, string, string, string | null, string | null, string | null, string];
+
+/**
+ * The default event store: one SQLite file through better-sqlite3, in WAL mode with
+ * synchronous=FULL.
+ *
+ * Appends that arrive while a commit is being prepared are written together in one
+ * transaction (group commit): each keeps its own expected-revision check and its own
+ * outcome, but they share one fsync. A promise resolves only after that commit returned.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'embedded';
+  private readonly db: Database.Database;
+  private readonly limits: AppendLimits;
+  private readonly pageSize: number;
+  private readonly pollMs: number;
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly waiters = new Set<() => void>();
+  private pollTimer: NodeJS.Timeout | undefined;
+  private lastDataVersion = 0;
+
+  private readonly statements: {
+    currentRevision: Database.Statement<[string], number>;
+    lastRecordedAt: Database.Statement<[], string>;
+    insert: Database.Statement<unknown[]>;
+    readForwards: Database.Statement<[string, number, number], Row>;
+    readBackwards: Database.Statement<[string, number, number], Row>;
+    readAll: Database.Statement<[number, number], Row>;
+    head: Database.Statement<[], number | null>;
+  };
+  private readonly commitGroup: (group: PendingAppend[]) => void;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = openLedgerDatabase(options.file);
+    this.limits = options.limits ?? DEFAULT_APPEND_LIMITS;
+    this.pageSize = options.subscriptionPageSize ?? 512;
+    this.pollMs = options.foreignWritePollMs ?? 200;
+    const db = this.db;
+    this.statements = {
+      currentRevision: db
+        .prepare<[string], number>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
+        .pluck(),
+      lastRecordedAt: db.prepare<[], string>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1').pluck(),
+      insert: db.prepare(
+        `INSERT INTO events (stream, revision, id, type, schema_version, data, occurred_at, correlation_id, causation_id, actor, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      readForwards: db
+        .prepare<[string, number, number], Row>(
+          `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+        )
+        .raw(),
+      readBackwards: db
+        .prepare<[string, number, number], Row>(
+          `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+        )
+        .raw(),
+      readAll: db
+        .prepare<[number, number], Row>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+        .raw(),
+      head: db.prepare<[], number | null>('SELECT max(position) FROM events').pluck(),
+    };
+    const appendOne = db.transaction((append: PendingAppend, recordedAt: string) => this.appendInTransaction(append, recordedAt));
+    this.commitGroup = db.transaction((group: PendingAppend[]) => {
+      const recordedAt = this.monotonicNow();
+      for (const append of group) {
+        try {
+          append.outcome = { ok: true, result: appendOne(append, recordedAt) };
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevisionError)) throw error;
+          append.outcome = { ok: false, error };
+        }
+      }
+    });
+  }
+
+  append(streamName: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new StoreClosedError());
+    let prepared: PreparedEvent[];
+    try {
+      prepared = prepareAppend(streamName, events, expectedRevision, this.limits);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.pending.push({ streamName, events: prepared, expected: expectedRevision, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.readBackwards.all(streamName, options.fromRevision ?? Number.MAX_SAFE_INTEGER, maxCount)
+        : this.statements.readForwards.all(streamName, options.fromRevision ?? 0, maxCount);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.readPage(options.after, options.maxCount ?? this.pageSize);
+  }
+
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    this.assertOpen();
+    const head = this.statements.head.get();
+    return head === null || head === undefined ? undefined : BigInt(head);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
+    return pagedSubscription({
+      after: options.after,
+      readPage: (after) => (this.closed ? undefined : this.readPage(after, this.pageSize)),
+      pageSize: this.pageSize,
+      waitForAppend: () => this.waitForAppend(),
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    clearInterval(this.pollTimer);
+    this.wakeWaiters();
+    this.db.close();
+  }
+
+  private readPage(after: GlobalPosition | undefined, maxCount: number): RecordedEvent[] {
+    return this.statements.readAll.all(after === undefined ? 0 : Number(after), maxCount).map(toRecordedEvent);
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const group = this.pending;
+    if (group.length === 0) return;
+    this.pending = [];
+    try {
+      this.commitGroup.immediate(group);
+    } catch (error) {
+      // The transaction rolled back as a whole: nothing of this group was written.
+      for (const append of group) append.reject(error);
+      return;
+    }
+    let wrote = false;
+    for (const append of group) {
+      const outcome = append.outcome!;
+      if (outcome.ok) {
+        wrote = true;
+        append.resolve(outcome.result);
+      } else {
+        append.reject(outcome.error);
+      }
+    }
+    if (wrote) this.wakeWaiters();
+  }
+
+  private appendInTransaction(append: PendingAppend, recordedAt: string): AppendResult {
+    const current = this.statements.currentRevision.get(append.streamName);
+    if (!matches(append.expected, current)) {
+      throw new WrongExpectedRevisionError(append.streamName, append.expected, current);
+    }
+    let revision = current ?? -1;
+    let position = 0;
+    for (const event of append.events) {
+      revision += 1;
+      const { occurredAt, correlationId, causationId, actor } = event.metadata;
+      const info = this.statements.insert.run(
+        append.streamName,
+        revision,
+        event.id,
+        event.type,
+        event.schemaVersion,
+        event.dataJson,
+        occurredAt,
+        correlationId ?? null,
+        causationId ?? null,
+        actor ?? null,
+        recordedAt,
+      );
+      position = Number(info.lastInsertRowid);
+    }
+    return { nextExpectedRevision: revision, position: BigInt(position) };
+  }
+
+  /** Recorded times never go backwards along the log, even when the wall clock does. */
+  private monotonicNow(): string {
+    const now = new Date().toISOString();
+    const last = this.statements.lastRecordedAt.get();
+    return last !== undefined && last > now ? last : now;
+  }
+
+  private waitForAppend(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiters.add(resolve);
+      this.pollTimer ??= setInterval(() => this.pollForeignWrites(), this.pollMs).unref();
+    });
+  }
+
+  /** Commits by another process (a CLI import, say) do not pass through flush(). */
+  private pollForeignWrites(): void {
+    if (this.closed) return;
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.lastDataVersion) {
+      this.lastDataVersion = version;
+      this.wakeWaiters();
+    }
+  }
+
+  private wakeWaiters(): void {
+    const waiting = [...this.waiters];
+    this.waiters.clear();
+    clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+    for (const wake of waiting) wake();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreClosedError();
+  }
+}
+
+function matches(expected: ExpectedRevision, current: StreamRevision | undefined): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === undefined;
+    case 'stream_exists':
+      return current !== undefined;
+    default:
+      return current === expected;
+  }
+}
+
+function toRecordedEvent(row: Row): RecordedEvent {
+  const [position, stream, revision, id, type, schemaVersion, data, occurredAt, correlationId, causationId, actor, recordedAt] =
+    row;
+  const metadata: { -readonly [K in keyof EventMetadata]: EventMetadata[K] } = { occurredAt };
+  if (correlationId !== null) metadata.correlationId = correlationId;
+  if (causationId !== null) metadata.causationId = causationId;
+  if (actor !== null) metadata.actor = actor;
+  return {
+    id,
+    streamName: stream,
+    revision,
+    position: BigInt(position),
+    type,
+    schemaVersion,
+    data: JSON.parse(data),
+    metadata,
+    recordedAt,
+  };
+}

@@ -1,0 +1,55 @@
+import type { ExpectedRevision, StreamRevision } from './envelope';
+
+export type EventStoreErrorCode =
+  | 'wrong-expected-revision'
+  | 'invalid-append'
+  | 'not-a-ledger-store'
+  | 'store-schema-too-new'
+  | 'store-closed';
+
+export abstract class EventStoreError extends Error {
+  abstract readonly code: EventStoreErrorCode;
+}
+
+/** Another writer got there first: reload the stream and decide again, or give up. */
+export class WrongExpectedRevisionError extends EventStoreError {
+  readonly code = 'wrong-expected-revision';
+  constructor(
+    readonly streamName: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's revision when the append was refused; undefined if it does not exist. */
+    readonly actual: StreamRevision | undefined,
+  ) {
+    super(
+      `Stream "${streamName}" expected ${String(expected)} but is at ${actual === undefined ? 'no stream' : String(actual)}.`,
+    );
+  }
+}
+
+/** The append was refused before anything was written; `field` names what is wrong. */
+export class InvalidAppendError extends EventStoreError {
+  readonly code = 'invalid-append';
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+/** The database file exists but is not a samen-ledger store; it was not touched. */
+export class NotALedgerStoreError extends EventStoreError {
+  readonly code = 'not-a-ledger-store';
+}
+
+/** The database file was written by a newer samen-ledger; it was not touched. */
+export class StoreSchemaTooNewError extends EventStoreError {
+  readonly code = 'store-schema-too-new';
+}
+
+export class StoreClosedError extends EventStoreError {
+  readonly code = 'store-closed';
+  constructor() {
+    super('The event store is closed.');
+  }
+}

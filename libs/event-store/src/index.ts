@@ -1,0 +1,9 @@
+export * from './envelope';
+export * from './errors';
+export * from './event-store.port';
+export { DEFAULT_APPEND_LIMITS, type AppendLimits } from './append-validation';
+export { isIsoTimestamp } from './iso-timestamp';
+export { createEventStore, KURRENTDB_SCHEMES, type EventStoreSettings } from './create-event-store';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './embedded/sqlite-event-store';
+export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
+export { EVENT_STORE, EventStoreModule } from './event-store.module';

@@ -1,0 +1,217 @@
+import {
+  BACKWARDS,
+  END,
+  FORWARDS,
+  KurrentDBClient,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  excludeSystemEvents,
+  jsonEvent,
+  type AppendStreamState,
+  type Position,
+  type ReadRevision,
+  type RecordedEvent as KurrentRecordedEvent,
+} from '@kurrent/kurrentdb-client';
+import { Observable } from 'rxjs';
+import { type AppendLimits, DEFAULT_APPEND_LIMITS, prepareAppend } from '../append-validation';
+import type {
+  AppendResult,
+  EventMetadata,
+  ExpectedRevision,
+  GlobalPosition,
+  JsonObject,
+  NewEvent,
+  RecordedEvent,
+} from '../envelope';
+import { WrongExpectedRevisionError } from '../errors';
+import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
+
+export interface KurrentDbEventStoreOptions {
+  /** `kurrentdb://`, `kurrentdb+discover://`, `esdb://` or `esdb+discover://` connection string. */
+  readonly connectionString: string;
+  readonly limits?: AppendLimits;
+  /** Events a readAll page holds when the caller names no maximum. */
+  readonly pageSize?: number;
+}
+
+/** How our envelope is kept in a KurrentDB event's metadata; `$` keys are KurrentDB's own conventions. */
+interface StoredMetadata {
+  readonly schemaVersion: number;
+  readonly occurredAt: string;
+  readonly $correlationId?: string;
+  readonly $causationId?: string;
+  readonly actor?: string;
+  [key: string]: unknown;
+}
+
+const PREPARE_BITS = 64n;
+const PREPARE_MASK = (1n << PREPARE_BITS) - 1n;
+
+/**
+ * The KurrentDB adapter, for clusters and for organisations that already run KurrentDB.
+ *
+ * A KurrentDB position is a (commit, prepare) pair ordered by commit, then prepare; the port
+ * encodes it as one bigint, `commit << 64 | prepare`, which keeps that order. Such positions
+ * are byte offsets in the server's log: ordered, not consecutive.
+ */
+export class KurrentDbEventStore implements EventStore {
+  readonly kind = 'kurrentdb';
+  private readonly client: KurrentDBClient;
+  private readonly limits: AppendLimits;
+  private readonly pageSize: number;
+
+  constructor(options: KurrentDbEventStoreOptions) {
+    this.client = KurrentDBClient.connectionString(options.connectionString);
+    this.limits = options.limits ?? DEFAULT_APPEND_LIMITS;
+    this.pageSize = options.pageSize ?? 512;
+  }
+
+  async append(streamName: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const prepared = prepareAppend(streamName, events, expectedRevision, this.limits);
+    try {
+      const result = await this.client.appendToStream(
+        streamName,
+        prepared.map((event) =>
+          jsonEvent({
+            id: event.id,
+            type: event.type,
+            data: event.data,
+            metadata: toStoredMetadata(event.schemaVersion, event.metadata),
+          }),
+        ),
+        { streamState: toStreamState(expectedRevision) },
+      );
+      if (!result.position) throw new Error('KurrentDB acknowledged an append without a position.');
+      return { nextExpectedRevision: Number(result.nextExpectedRevision), position: encodePosition(result.position) };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        const actual = typeof error.actualState === 'bigint' ? Number(error.actualState) : undefined;
+        throw new WrongExpectedRevisionError(streamName, expectedRevision, actual);
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const fromRevision: ReadRevision =
+      options.fromRevision !== undefined ? BigInt(options.fromRevision) : backwards ? END : START;
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(streamName, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision,
+        maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+      })) {
+        if (resolved.event) events.push(toRecordedEvent(resolved.event));
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const maxCount = options.maxCount ?? this.pageSize;
+    const events: RecordedEvent[] = [];
+    // KurrentDB reads $all from a position inclusively; the port reads after it.
+    for await (const resolved of this.client.readAll({
+      fromPosition: options.after === undefined ? START : decodePosition(options.after),
+      direction: FORWARDS,
+      maxCount: maxCount + 1,
+      filter: excludeSystemEvents(),
+    })) {
+      if (!resolved.event) continue;
+      const event = toRecordedEvent(resolved.event);
+      if (options.after !== undefined && event.position <= options.after) continue;
+      events.push(event);
+      if (events.length === maxCount) break;
+    }
+    return events;
+  }
+
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    for await (const resolved of this.client.readAll({
+      fromPosition: END,
+      direction: BACKWARDS,
+      maxCount: 1,
+      filter: excludeSystemEvents(),
+    })) {
+      if (resolved.event?.position) return encodePosition(resolved.event.position);
+    }
+    return undefined;
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
+    return new Observable<RecordedEvent>((subscriber) => {
+      // The server starts a $all subscription after the given position, like the port.
+      const subscription = this.client.subscribeToAll(
+        {
+          fromPosition: options.after === undefined ? START : decodePosition(options.after),
+          filter: excludeSystemEvents(),
+        },
+        // A small read-ahead: gRPC flow control holds the rest on the server.
+        { highWaterMark: 32 },
+      );
+      const pump = async (): Promise<void> => {
+        for await (const resolved of subscription) {
+          if (subscriber.closed) return;
+          if (resolved.event) subscriber.next(toRecordedEvent(resolved.event));
+        }
+        subscriber.complete();
+      };
+      pump().catch((error: unknown) => subscriber.error(error));
+      return () => void subscription.unsubscribe();
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+}
+
+export function encodePosition(position: Position): GlobalPosition {
+  return (position.commit << PREPARE_BITS) | position.prepare;
+}
+
+export function decodePosition(position: GlobalPosition): Position {
+  return { commit: position >> PREPARE_BITS, prepare: position & PREPARE_MASK };
+}
+
+function toStreamState(expected: ExpectedRevision): AppendStreamState {
+  return typeof expected === 'number' ? BigInt(expected) : expected;
+}
+
+function toStoredMetadata(schemaVersion: number, metadata: EventMetadata): StoredMetadata {
+  return {
+    schemaVersion,
+    occurredAt: metadata.occurredAt,
+    ...(metadata.correlationId !== undefined && { $correlationId: metadata.correlationId }),
+    ...(metadata.causationId !== undefined && { $causationId: metadata.causationId }),
+    ...(metadata.actor !== undefined && { actor: metadata.actor }),
+  };
+}
+
+function toRecordedEvent(event: KurrentRecordedEvent): RecordedEvent {
+  if (!event.isJson || !event.position) {
+    throw new Error(`Event ${event.id} in "${event.streamId}" was not written by samen-ledger.`);
+  }
+  const stored = event.metadata as StoredMetadata;
+  const metadata: { -readonly [K in keyof EventMetadata]: EventMetadata[K] } = { occurredAt: stored.occurredAt };
+  if (stored.$correlationId !== undefined) metadata.correlationId = stored.$correlationId;
+  if (stored.$causationId !== undefined) metadata.causationId = stored.$causationId;
+  if (stored.actor !== undefined) metadata.actor = stored.actor;
+  return {
+    id: event.id,
+    streamName: event.streamId,
+    revision: Number(event.revision),
+    position: encodePosition(event.position),
+    type: event.type,
+    schemaVersion: stored.schemaVersion,
+    data: event.data as JsonObject,
+    metadata,
+    recordedAt: event.created.toISOString(),
+  };
+}
