@@ -13,7 +13,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='only']", message: 'Focused tests silence the rest of the suite.' },
+        {
+          selector: "CallExpression[callee.property.name='only']",
+          message: 'Focused tests silence the rest of the suite.',
+        },
       ],
     },
   },
@@ -35,7 +38,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'rxjs', 'rxjs/*', 'class-validator', 'class-transformer'], message: 'The domain is plain TypeScript.' },
+            {
+              group: ['@nestjs/*', 'rxjs', 'rxjs/*', 'class-validator', 'class-transformer'],
+              message: 'The domain is plain TypeScript.',
+            },
             { group: ['@samen/*/*'], message: 'Import a capability through its index: @samen/<name>.' },
           ],
         },

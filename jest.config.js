@@ -15,7 +15,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.[tj]s$': swc },
+  // Jest on Node 20 cannot require() an ES module; the few such dependencies are compiled.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: { '^@samen/(.*)$': '<rootDir>/libs/$1/src' },
   // Each spec file starts its own stores and servers; two workers match this machine.
   maxWorkers: 2,

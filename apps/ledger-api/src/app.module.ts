@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { LedgerConfigModule, type LedgerConfig } from '@samen/config';
+import { LedgerConfigModule, ledgerConfig, type LedgerConfigType } from '@samen/config';
 import { EventStoreModule } from '@samen/event-store';
 import { HealthModule } from './health/health.module';
 
@@ -9,13 +8,12 @@ import { HealthModule } from './health/health.module';
   imports: [
     LedgerConfigModule,
     LoggerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<LedgerConfig, true>) => ({
+      inject: [ledgerConfig.KEY],
+      useFactory: (config: LedgerConfigType) => ({
         pinoHttp: {
-          level: config.get('log.level', { infer: true }),
+          level: config.log.level,
           // Request bodies and auth headers never reach the log.
           redact: ['req.headers.authorization', 'req.headers.cookie'],
-          autoLogging: { ignore: (req) => req.url === '/health' },
         },
       }),
     }),

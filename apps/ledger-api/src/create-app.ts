@@ -7,8 +7,9 @@ import { setUpOpenApi } from './openapi';
 /** The HTTP application as main.ts and the end-to-end tests both start it. */
 export async function createApp(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
-    bufferLogs: true,
-    // Throw instead of process.abort(), so a bad store file ends with one clear line.
+    // Until pino takes over, nothing is printed: a failed start is reported by main.ts in
+    // one line, and abortOnError: false makes it throw rather than call process.abort().
+    logger: false,
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));

@@ -1,2 +1,2 @@
 export * from './ledger-config';
-export { LedgerConfigModule } from './ledger-config.module';
+export { InjectLedgerConfig, LedgerConfigModule, ledgerConfig, type LedgerConfigType } from './ledger-config.module';

@@ -28,6 +28,7 @@ export interface PreparedEvent {
   readonly metadata: EventMetadata;
 }
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const METADATA_KEYS = new Set(['occurredAt', 'correlationId', 'causationId', 'actor']);
@@ -68,11 +69,15 @@ function prepareEvent(event: NewEvent, path: string, limits: AppendLimits): Prep
   if (!isPlainObject(event.data)) {
     throw new InvalidAppendError(`${path}.data`, 'must be a JSON object');
   }
-  assertJson(event.data, `${path}.data`, new Set());
+  const nonJson = findNonJson(event.data, 0);
+  if (nonJson) throw new InvalidAppendError(`${path}.data${nonJson.path}`, nonJson.reason);
   const dataJson = JSON.stringify(event.data);
-  const bytes = Buffer.byteLength(dataJson, 'utf8');
-  if (bytes > limits.maxEventBytes) {
-    throw new InvalidAppendError(`${path}.data`, `is ${bytes} bytes; the limit is ${limits.maxEventBytes}`);
+  // A UTF-16 unit is at most three UTF-8 bytes: most events need no exact count.
+  if (dataJson.length * 3 > limits.maxEventBytes) {
+    const bytes = Buffer.byteLength(dataJson, 'utf8');
+    if (bytes > limits.maxEventBytes) {
+      throw new InvalidAppendError(`${path}.data`, `is ${bytes} bytes; the limit is ${limits.maxEventBytes}`);
+    }
   }
   return {
     id: event.id?.toLowerCase() ?? randomUUID(),
@@ -141,33 +146,41 @@ function isPlainObject(value: unknown): value is JsonObject {
   return prototype === Object.prototype || prototype === null;
 }
 
-/** Refuses anything JSON would silently change: undefined, NaN, dates, maps, cycles, … */
-function assertJson(value: unknown, path: string, ancestors: Set<object>): void {
+const MAX_DEPTH = 64;
+
+/**
+ * Finds what JSON would silently change (undefined, NaN, dates, maps, …) or cannot hold
+ * (cycles, absurd nesting). The path is built only on the way back from a failure,
+ * because this runs on every appended event.
+ */
+function findNonJson(value: unknown, depth: number): { path: string; reason: string } | undefined {
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      return;
+      return undefined;
     case 'number':
-      if (!Number.isFinite(value)) throw new InvalidAppendError(path, 'must be a finite number');
-      return;
+      return Number.isFinite(value) ? undefined : { path: '', reason: 'must be a finite number' };
     case 'object': {
-      if (value === null) return;
-      if (ancestors.has(value)) throw new InvalidAppendError(path, 'refers to itself');
-      ancestors.add(value);
+      if (value === null) return undefined;
+      if (depth > MAX_DEPTH) return { path: '', reason: `nests deeper than ${MAX_DEPTH} levels or refers to itself` };
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
-          if (!(i in value)) throw new InvalidAppendError(`${path}[${i}]`, 'is a hole in the array');
-          assertJson(value[i], `${path}[${i}]`, ancestors);
+          if (!(i in value)) return { path: `[${i}]`, reason: 'is a hole in the array' };
+          const found = findNonJson(value[i], depth + 1);
+          if (found) return { path: `[${i}]${found.path}`, reason: found.reason };
         }
-      } else if (isPlainObject(value)) {
-        for (const [key, child] of Object.entries(value)) assertJson(child, `${path}.${key}`, ancestors);
-      } else {
-        throw new InvalidAppendError(path, `is a ${value.constructor?.name ?? 'non-plain object'}, not JSON`);
+        return undefined;
       }
-      ancestors.delete(value);
-      return;
+      if (!isPlainObject(value)) {
+        return { path: '', reason: `is a ${value.constructor?.name ?? 'non-plain object'}, not JSON` };
+      }
+      for (const key of Object.keys(value)) {
+        const found = findNonJson(value[key], depth + 1);
+        if (found) return { path: `.${key}${found.path}`, reason: found.reason };
+      }
+      return undefined;
     }
     default:
-      throw new InvalidAppendError(path, `is ${typeof value}, not JSON`);
+      return { path: '', reason: `is ${typeof value}, not JSON` };
   }
 }

@@ -1,11 +1,7 @@
 import type { ExpectedRevision, StreamRevision } from './envelope';
 
 export type EventStoreErrorCode =
-  | 'wrong-expected-revision'
-  | 'invalid-append'
-  | 'not-a-ledger-store'
-  | 'store-schema-too-new'
-  | 'store-closed';
+  'wrong-expected-revision' | 'invalid-append' | 'not-a-ledger-store' | 'store-schema-too-new' | 'store-closed';
 
 export abstract class EventStoreError extends Error {
   abstract readonly code: EventStoreErrorCode;

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createEventStore, type EventStoreSettings } from './create-event-store';
 import type { EventStore } from './event-store.port';
@@ -16,15 +16,19 @@ export const EVENT_STORE = Symbol('EventStore');
     {
       provide: EVENT_STORE,
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => createEventStore(config.getOrThrow<EventStoreSettings>('eventStore')),
+      useFactory: (config: ConfigService) =>
+        createEventStore(config.getOrThrow<EventStoreSettings>('ledger.eventStore')),
     },
   ],
   exports: [EVENT_STORE],
 })
 export class EventStoreModule implements OnApplicationShutdown {
+  private readonly logger = new Logger('EventStore');
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  async onApplicationShutdown(signal?: string): Promise<void> {
     await this.store.close();
+    this.logger.log(`Event store closed${signal ? ` on ${signal}` : ''}; every acknowledged append is stored.`);
   }
 }

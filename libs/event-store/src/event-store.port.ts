@@ -43,11 +43,7 @@ export interface EventStore {
   /** Which adapter this is, for health reports and logs. */
   readonly kind: 'embedded' | 'kurrentdb';
 
-  append(
-    streamName: string,
-    events: readonly NewEvent[],
-    expectedRevision: ExpectedRevision,
-  ): Promise<AppendResult>;
+  append(streamName: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
 
   /** A stream's events; an empty list when the stream does not exist. */
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

@@ -15,7 +15,8 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({
     summary: 'Werkt de ledger? / Is the ledger up?',
-    description: 'Meldt of de event store antwoordt en tot welke positie hij reikt. / Reports whether the event store answers and its head position.',
+    description:
+      'Meldt of de event store antwoordt en tot welke positie hij reikt. / Reports whether the event store answers and its head position.',
   })
   check() {
     return this.health.check([() => this.eventStore.check()]);

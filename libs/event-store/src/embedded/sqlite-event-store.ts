@@ -36,7 +36,20 @@ interface PendingAppend {
 
 const COLUMNS =
   'position, stream, revision, id, type, schema_version, data, occurred_at, correlation_id, causation_id, actor, recorded_at';
-type Row = [number, string, number, string, string, number, string, string, string | null, string | null, string | null, string];
+type Row = [
+  number,
+  string,
+  number,
+  string,
+  string,
+  number,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string,
+];
 
 /**
  * The default event store: one SQLite file through better-sqlite3, in WAL mode with
@@ -68,7 +81,7 @@ export class SqliteEventStore implements EventStore {
     readAll: Database.Statement<[number, number], Row>;
     head: Database.Statement<[], number | null>;
   };
-  private readonly commitGroup: (group: PendingAppend[]) => void;
+  private readonly commitGroup: Database.Transaction<(group: PendingAppend[]) => void>;
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openLedgerDatabase(options.file);
@@ -100,7 +113,9 @@ export class SqliteEventStore implements EventStore {
         .raw(),
       head: db.prepare<[], number | null>('SELECT max(position) FROM events').pluck(),
     };
-    const appendOne = db.transaction((append: PendingAppend, recordedAt: string) => this.appendInTransaction(append, recordedAt));
+    const appendOne = db.transaction((append: PendingAppend, recordedAt: string) =>
+      this.appendInTransaction(append, recordedAt),
+    );
     this.commitGroup = db.transaction((group: PendingAppend[]) => {
       const recordedAt = this.monotonicNow();
       for (const append of group) {
@@ -278,8 +293,20 @@ function matches(expected: ExpectedRevision, current: StreamRevision | undefined
 }
 
 function toRecordedEvent(row: Row): RecordedEvent {
-  const [position, stream, revision, id, type, schemaVersion, data, occurredAt, correlationId, causationId, actor, recordedAt] =
-    row;
+  const [
+    position,
+    stream,
+    revision,
+    id,
+    type,
+    schemaVersion,
+    data,
+    occurredAt,
+    correlationId,
+    causationId,
+    actor,
+    recordedAt,
+  ] = row;
   const metadata: { -readonly [K in keyof EventMetadata]: EventMetadata[K] } = { occurredAt };
   if (correlationId !== null) metadata.correlationId = correlationId;
   if (causationId !== null) metadata.causationId = causationId;

@@ -67,7 +67,11 @@ export class KurrentDbEventStore implements EventStore {
     this.pageSize = options.pageSize ?? 512;
   }
 
-  async append(streamName: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamName: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     const prepared = prepareAppend(streamName, events, expectedRevision, this.limits);
     try {
       const result = await this.client.appendToStream(

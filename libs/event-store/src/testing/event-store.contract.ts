@@ -38,7 +38,12 @@ export function eventStoreContract(open: () => Promise<StoreUnderTest>): void {
         to: ['gemeente-tynaarlo', 'plaats-de-wereld'],
         nested: { dueOn: '2024-01-01', recurring: null, confirmed: false, share: 0.25 },
       };
-      const written = commitmentMade(data, { schemaVersion: 2, correlationId: 'corr-1', causationId: 'cause-1', actor: 'principal-7' });
+      const written = commitmentMade(data, {
+        schemaVersion: 2,
+        correlationId: 'corr-1',
+        causationId: 'cause-1',
+        actor: 'principal-7',
+      });
 
       const result = await store.append(stream('commitment'), [written], 'no_stream');
       const [read] = await store.readStream(stream('commitment'));
@@ -52,7 +57,12 @@ export function eventStoreContract(open: () => Promise<StoreUnderTest>): void {
         type: 'CommitmentMade',
         schemaVersion: 2,
         data,
-        metadata: { occurredAt: '2023-03-14T09:30:00.000Z', correlationId: 'corr-1', causationId: 'cause-1', actor: 'principal-7' },
+        metadata: {
+          occurredAt: '2023-03-14T09:30:00.000Z',
+          correlationId: 'corr-1',
+          causationId: 'cause-1',
+          actor: 'principal-7',
+        },
         recordedAt: expect.any(String),
       });
       expect(JSON.stringify(read.data)).toBe(JSON.stringify(data));
@@ -82,7 +92,11 @@ export function eventStoreContract(open: () => Promise<StoreUnderTest>): void {
     });
 
     it('generates a uuid when the event has none', async () => {
-      await store.append(stream('no-id'), [{ type: 'PartyRegistered', data: { name: 'VSBfonds' }, metadata: { occurredAt: '2022-12-01T00:00:00Z' } }], 'any');
+      await store.append(
+        stream('no-id'),
+        [{ type: 'PartyRegistered', data: { name: 'VSBfonds' }, metadata: { occurredAt: '2022-12-01T00:00:00Z' } }],
+        'any',
+      );
       const [read] = await store.readStream(stream('no-id'));
       expect(read.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       expect(read.schemaVersion).toBe(1);
@@ -124,7 +138,9 @@ export function eventStoreContract(open: () => Promise<StoreUnderTest>): void {
       expect(refusal).toBeInstanceOf(WrongExpectedRevisionError);
       expect(refusal).toMatchObject({ actual: undefined });
       await store.append(stream('s'), numbered(1), 'no_stream');
-      await expect(store.append(stream('s'), numbered(1), 'stream_exists')).resolves.toMatchObject({ nextExpectedRevision: 1 });
+      await expect(store.append(stream('s'), numbered(1), 'stream_exists')).resolves.toMatchObject({
+        nextExpectedRevision: 1,
+      });
     });
 
     it('"any" appends whatever the state', async () => {
@@ -166,7 +182,9 @@ export function eventStoreContract(open: () => Promise<StoreUnderTest>): void {
 
     it('writes all events of an append or, on a conflict, none', async () => {
       await store.append(stream('batch'), numbered(1), 'no_stream');
-      await expect(store.append(stream('batch'), numbered(5), 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(store.append(stream('batch'), numbered(5), 'no_stream')).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
       const result = await store.append(stream('batch'), numbered(5), 0);
       const events = await store.readStream(stream('batch'));
       expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
@@ -191,15 +209,30 @@ export function eventStoreContract(open: () => Promise<StoreUnderTest>): void {
         ['a bigint in data', store.append(stream('bad'), [{ ...valid, data: { a: 1n } as never }], 'any')],
         ['a cycle in data', store.append(stream('bad'), [{ ...valid, data: cyclic() }], 'any')],
         ['an array as data', store.append(stream('bad'), [{ ...valid, data: [] as never }], 'any')],
-        ['data over the size limit', store.append(stream('bad'), [{ ...valid, data: { x: 'x'.repeat(3 * 1024 * 1024) } }], 'any')],
-        ['an impossible occurredAt', store.append(stream('bad'), [{ ...valid, metadata: { occurredAt: '2023-02-30T10:00:00Z' } }], 'any')],
-        ['an unknown metadata field', store.append(stream('bad'), [{ ...valid, metadata: { ...valid.metadata, email: 'a@b.nl' } as never }], 'any')],
+        [
+          'data over the size limit',
+          store.append(stream('bad'), [{ ...valid, data: { x: 'x'.repeat(3 * 1024 * 1024) } }], 'any'),
+        ],
+        [
+          'an impossible occurredAt',
+          store.append(stream('bad'), [{ ...valid, metadata: { occurredAt: '2023-02-30T10:00:00Z' } }], 'any'),
+        ],
+        [
+          'an unknown metadata field',
+          store.append(stream('bad'), [{ ...valid, metadata: { ...valid.metadata, email: 'a@b.nl' } as never }], 'any'),
+        ],
         ['a malformed event id', store.append(stream('bad'), [{ ...valid, id: 'not-a-uuid' }], 'any')],
-        ['one bad event among good ones', store.append(stream('bad'), [valid, { ...valid, id: undefined, type: '' }], 'any')],
+        [
+          'one bad event among good ones',
+          store.append(stream('bad'), [valid, { ...valid, id: undefined, type: '' }], 'any'),
+        ],
       ];
       for (const [why, refusal] of refusals) {
         // The reason rides along so that a failure names the case.
-        expect({ why, error: await refusal.catch((e: unknown) => e) }).toEqual({ why, error: expect.any(InvalidAppendError) });
+        expect({ why, error: await refusal.catch((e: unknown) => e) }).toEqual({
+          why,
+          error: expect.any(InvalidAppendError),
+        });
       }
       expect(await store.readStream(stream('bad'))).toEqual([]);
       expect(await store.headPosition()).toEqual(before);
@@ -215,7 +248,11 @@ export function eventStoreContract(open: () => Promise<StoreUnderTest>): void {
       const events = await readAllOf(store, start, [stream('a'), stream('b')]);
       expect(events.map((e) => `${e.streamName.split('-')[0]}${e.revision}`)).toEqual(['a0', 'a1', 'b0', 'a2']);
       expect(isStrictlyIncreasing(events.map((e) => e.position))).toBe(true);
-      expect([events[1].position, events[2].position, events[3].position]).toEqual([a.position, b.position, c.position]);
+      expect([events[1].position, events[2].position, events[3].position]).toEqual([
+        a.position,
+        b.position,
+        c.position,
+      ]);
     });
 
     it('pages through the log after a position', async () => {
@@ -240,9 +277,7 @@ export function eventStoreContract(open: () => Promise<StoreUnderTest>): void {
       const live = 300;
       for (let i = 0; i < historic; i += 50) await store.append(stream('sub'), numbered(50, i), 'any');
 
-      const received = firstValueFrom(
-        store.subscribeToAll({ after: start }).pipe(take(historic + live), toArray()),
-      );
+      const received = firstValueFrom(store.subscribeToAll({ after: start }).pipe(take(historic + live), toArray()));
       // Keep writing while the subscription catches up and crosses over to live.
       for (let i = historic; i < historic + live; i += 3) {
         await store.append(stream('sub'), numbered(3, i), 'any');
@@ -314,9 +349,17 @@ function cyclic(): NewEvent['data'] {
   return node as NewEvent['data'];
 }
 
-async function readAllOf(store: EventStore, after: GlobalPosition | undefined, streams: string[]): Promise<RecordedEvent[]> {
+async function readAllOf(
+  store: EventStore,
+  after: GlobalPosition | undefined,
+  streams: string[],
+): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  for (let page = await store.readAll({ after }); page.length > 0; page = await store.readAll({ after: page[page.length - 1].position })) {
+  for (
+    let page = await store.readAll({ after });
+    page.length > 0;
+    page = await store.readAll({ after: page[page.length - 1].position })
+  ) {
     events.push(...page.filter((e) => streams.includes(e.streamName)));
   }
   return events;
