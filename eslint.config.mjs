@@ -26,7 +26,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@samen/*/*'], message: 'Import a capability through its index: @samen/<name>.' }] },
+        {
+          patterns: [
+            { group: ['@samen/*/*', '!@samen/ledger-kernel/testing'], message: 'Import a capability through its index: @samen/<name>.' },
+          ],
+        },
       ],
     },
   },
@@ -42,7 +46,7 @@ export default tseslint.config(
               group: ['@nestjs/*', 'rxjs', 'rxjs/*', 'class-validator', 'class-transformer'],
               message: 'The domain is plain TypeScript.',
             },
-            { group: ['@samen/*/*'], message: 'Import a capability through its index: @samen/<name>.' },
+            { group: ['@samen/*/*', '!@samen/ledger-kernel/testing'], message: 'Import a capability through its index: @samen/<name>.' },
           ],
         },
       ],

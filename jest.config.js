@@ -18,7 +18,10 @@ module.exports = {
   transform: { '^.+\\.[tj]s$': swc },
   // Jest on Node 20 cannot require() an ES module; the few such dependencies are compiled.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
-  moduleNameMapper: { '^@samen/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@samen/ledger-kernel/testing$': '<rootDir>/libs/ledger-kernel/src/testing',
+    '^@samen/(.*)$': '<rootDir>/libs/$1/src',
+  },
   // Each spec file starts its own stores and servers; two workers match this machine.
   maxWorkers: 2,
   testTimeout: 30_000,

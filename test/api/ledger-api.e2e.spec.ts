@@ -56,11 +56,12 @@ describe('ledger-api over HTTP', () => {
     expect(await viewer.text()).toContain('swagger-ui');
   });
 
-  it('answers an unknown route with a 404 in JSON and no stack trace', async () => {
+  it('answers an unknown route with a 404 problem and no stack trace', async () => {
     const response = await fetch(`${base}/toezeggingen/onbekend`);
     const body = await response.text();
     expect(response.status).toBe(404);
-    expect(JSON.parse(body)).toMatchObject({ statusCode: 404 });
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(body)).toMatchObject({ status: 404, title: 'Niet gevonden / not found' });
     expect(body).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 });

@@ -2,18 +2,31 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { ProblemFilter } from './http/problem.filter';
+import { validationPipe } from './http/validation';
 import { setUpOpenApi } from './openapi';
+
+/** No command body needs more; larger ones are a 413 before they are parsed. */
+const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** The HTTP application as main.ts and the end-to-end tests both start it. */
 export async function createApp(): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
-    // Until pino takes over, nothing is printed: a failed start is reported by main.ts in
-    // one line, and abortOnError: false makes it throw rather than call process.abort().
-    logger: false,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    {
+      // Until pino takes over, nothing is printed: a failed start is reported by main.ts in
+      // one line, and abortOnError: false makes it throw rather than call process.abort().
+      logger: false,
+      abortOnError: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // Commands are JSON; any other body is a 415 rather than a string the DTOs cannot read.
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ProblemFilter());
   setUpOpenApi(app);
   return app;
 }

@@ -1,0 +1,99 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { EventStoreError } from '@samen/event-store';
+import { LedgerError } from '@samen/ledger-kernel';
+
+/** An RFC 9457 problem, as every error leaves the API. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  [extension: string]: unknown;
+}
+
+/**
+ * The one place where errors become HTTP answers. Bad input is a 400, an unknown thing a
+ * 404, a concurrent change a 409 with the current revision, a broken rule a 422; anything
+ * else is a 500 that says nothing about the inside (the log has it).
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const problem = this.toProblem(error);
+    if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    host
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .status(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(problem);
+  }
+
+  private toProblem(error: unknown): Problem {
+    if (error instanceof LedgerError) {
+      switch (error.kind) {
+        case 'validation':
+          return problem(400, 'Ongeldige invoer / invalid input', error.message, error.code, {
+            errors: 'problems' in error ? error.problems : [],
+          });
+        case 'not-found':
+          return problem(404, 'Niet gevonden / not found', error.message, error.code);
+        case 'concurrency':
+          return problem(409, 'Gelijktijdige wijziging / concurrent change', error.message, error.code, {
+            currentRevision: 'currentRevision' in error ? (error.currentRevision ?? null) : null,
+          });
+        case 'illegal-state':
+          return problem(422, 'Niet toegestaan / not allowed', error.message, error.code);
+        default: {
+          const unreachable: never = error.kind;
+          return unreachable;
+        }
+      }
+    }
+    if (error instanceof EventStoreError && error.code === 'invalid-append') {
+      return problem(400, 'Ongeldige invoer / invalid input', error.message, error.code);
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      if (status >= 500) return internalProblem();
+      return problem(status, titleOf(status), error.message, `http-${status}`);
+    }
+    const status = httpStatusOf(error);
+    if (status !== undefined && status < 500) {
+      // Fastify's own refusals: malformed JSON, wrong media type, a body over the limit.
+      return problem(status, titleOf(status), (error as Error).message, `http-${status}`);
+    }
+    return internalProblem();
+  }
+}
+
+function problem(status: number, title: string, detail: string, code: string, extra: object = {}): Problem {
+  return { type: `https://samen-ledger.example/problems/${code}`, title, status, detail, code, ...extra };
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Ongeldig verzoek / bad request',
+  404: 'Niet gevonden / not found',
+  405: 'Methode niet toegestaan / method not allowed',
+  413: 'Verzoek te groot / request too large',
+  415: 'Verkeerd formaat: stuur JSON / unsupported media type: send JSON',
+};
+const titleOf = (status: number) => TITLES[status] ?? 'Verzoek geweigerd / request refused';
+
+function internalProblem(): Problem {
+  return problem(
+    500,
+    'Interne fout / internal error',
+    'Er ging iets mis; het is gelogd. / Something went wrong; it was logged.',
+    'internal',
+  );
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
+}

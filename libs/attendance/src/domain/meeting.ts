@@ -1,0 +1,148 @@
+import {
+  IllegalStateError,
+  NotFoundError,
+  streamName,
+  type Decider,
+  type DomainEvent,
+  type IsoTimestamp,
+} from '@samen/ledger-kernel';
+
+/** collectieve bijeenkomst, themabijeenkomst, online bijpraatmoment, lokaal, pitstop, finalebijeenkomst */
+export const MEETING_KINDS = ['collective', 'thematic', 'online', 'local', 'pitstop', 'final'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export type ScheduleMeeting = Readonly<{
+  type: 'ScheduleMeeting';
+  data: {
+    meetingId: string;
+    programmeId: string;
+    kind: MeetingKind;
+    title: string;
+    startsAt: IsoTimestamp;
+    place: string;
+    hostSiteId?: string;
+    expectedPartyIds: string[];
+  };
+}>;
+export type RecordAttendance = Readonly<{
+  type: 'RecordAttendance';
+  data: { meetingId: string; personId: string; partyId: string; status: AttendanceStatus };
+}>;
+export type CorrectAttendance = Readonly<{
+  type: 'CorrectAttendance';
+  data: { meetingId: string; personId: string; status: AttendanceStatus; reason: string };
+}>;
+export type CancelMeeting = Readonly<{ type: 'CancelMeeting'; data: { meetingId: string; reason: string } }>;
+export type MeetingCommand = ScheduleMeeting | RecordAttendance | CorrectAttendance | CancelMeeting;
+
+export type MeetingScheduled = DomainEvent<'MeetingScheduled', ScheduleMeeting['data']>;
+export type AttendanceRecorded = DomainEvent<'AttendanceRecorded', RecordAttendance['data']>;
+export type AttendanceCorrected = DomainEvent<
+  'AttendanceCorrected',
+  CorrectAttendance['data'] & { partyId: string; previousStatus: AttendanceStatus }
+>;
+export type MeetingCancelled = DomainEvent<'MeetingCancelled', CancelMeeting['data']>;
+export type MeetingEvent = MeetingScheduled | AttendanceRecorded | AttendanceCorrected | MeetingCancelled;
+
+type Attendance = Readonly<Record<string, { partyId: string; status: AttendanceStatus }>>;
+export type Meeting =
+  | { status: 'none' }
+  | { status: 'scheduled'; meetingId: string; attendance: Attendance }
+  | { status: 'cancelled'; meetingId: string; attendance: Attendance };
+
+export const meetingStream = (meetingId: string) => streamName('meeting', meetingId);
+
+export const meetingDecider: Decider<MeetingCommand, MeetingEvent, Meeting> = {
+  initialState: () => ({ status: 'none' }),
+  decide(command, state) {
+    if (command.type === 'ScheduleMeeting') {
+      if (state.status !== 'none') {
+        throw new IllegalStateError(
+          'meeting-already-scheduled',
+          `Bijeenkomst "${command.data.meetingId}" staat al gepland. / Meeting "${command.data.meetingId}" is already scheduled.`,
+        );
+      }
+      return [
+        {
+          type: 'MeetingScheduled',
+          data: { ...command.data, expectedPartyIds: [...new Set(command.data.expectedPartyIds)] },
+        },
+      ];
+    }
+    if (state.status === 'none') throw new NotFoundError('meeting', command.data.meetingId);
+    if (state.status === 'cancelled') {
+      throw new IllegalStateError(
+        'meeting-cancelled',
+        'Deze bijeenkomst is afgelast; daar is niemand bij geweest. / This meeting was cancelled; nobody attended it.',
+      );
+    }
+    switch (command.type) {
+      case 'RecordAttendance': {
+        if (state.attendance[command.data.personId]) {
+          throw new IllegalStateError(
+            'attendance-already-recorded',
+            `Aanwezigheid van "${command.data.personId}" staat al vast; corrigeer die in plaats daarvan. / Attendance of "${command.data.personId}" is already recorded; correct it instead.`,
+          );
+        }
+        return [{ type: 'AttendanceRecorded', data: { ...command.data } }];
+      }
+      case 'CorrectAttendance': {
+        const recorded = state.attendance[command.data.personId];
+        if (!recorded) {
+          throw new IllegalStateError(
+            'attendance-not-recorded',
+            `Er is nog geen aanwezigheid van "${command.data.personId}" om te corrigeren. / There is no attendance of "${command.data.personId}" to correct.`,
+          );
+        }
+        if (recorded.status === command.data.status) {
+          throw new IllegalStateError(
+            'attendance-unchanged',
+            `De aanwezigheid is al "${recorded.status}". / Attendance is already "${recorded.status}".`,
+          );
+        }
+        return [
+          {
+            type: 'AttendanceCorrected',
+            data: { ...command.data, partyId: recorded.partyId, previousStatus: recorded.status },
+          },
+        ];
+      }
+      case 'CancelMeeting': {
+        const present = Object.entries(state.attendance).filter(([, a]) => a.status === 'present');
+        if (present.length > 0) {
+          throw new IllegalStateError(
+            'meeting-has-attendees',
+            `Er staan ${present.length} aanwezigen geregistreerd; corrigeer die eerst. / ${present.length} people are recorded as present; correct that first.`,
+          );
+        }
+        return [{ type: 'MeetingCancelled', data: { ...command.data } }];
+      }
+      default: {
+        const unreachable: never = command;
+        return unreachable;
+      }
+    }
+  },
+  evolve(state, event) {
+    switch (event.type) {
+      case 'MeetingScheduled':
+        return { status: 'scheduled', meetingId: event.data.meetingId, attendance: {} };
+      case 'AttendanceRecorded':
+      case 'AttendanceCorrected': {
+        if (state.status === 'none') return state;
+        const { personId, partyId, status } = event.data;
+        return { ...state, attendance: { ...state.attendance, [personId]: { partyId, status } } };
+      }
+      case 'MeetingCancelled':
+        if (state.status === 'none') return state;
+        return { ...state, status: 'cancelled' };
+      default: {
+        const unreachable: never = event;
+        return unreachable;
+      }
+    }
+  },
+};

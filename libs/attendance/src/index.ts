@@ -1,0 +1,2 @@
+export * from './domain/meeting';
+export { AttendanceModule } from './attendance.module';

@@ -1,0 +1,11 @@
+export * from './handle-command';
+export { newEntityId } from './deterministic-id';
+export { RoutedCommand } from './nest/routed-command';
+export { StoredEvent } from './nest/stored-event';
+export { deciderHandler } from './nest/decider-handler';
+export { CommandHandlingModule } from './nest/command-handling.module';
+export * from './http/properties';
+export { FactDto } from './http/fact.dto';
+export { CommandAcceptedDto } from './http/command-accepted.dto';
+export * from './http/command-request';
+export { factData, IdParam } from './http/command-sender';

@@ -1,0 +1,116 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCommandHeaders,
+  CommandAcceptedDto,
+  factData,
+  FromCommandRequest,
+  IdParam,
+  newEntityId,
+  type CommandRequest,
+} from '@samen/command-handling';
+import {
+  AmendCommitmentCommand,
+  BreakCommitmentCommand,
+  FulfilCommitmentCommand,
+  MakeCommitmentCommand,
+  TransferCommitmentOwnershipCommand,
+  WithdrawCommitmentCommand,
+} from '../application/commitment.commands';
+import {
+  AmendCommitmentDto,
+  CloseCommitmentDto,
+  FulfilCommitmentDto,
+  MakeCommitmentDto,
+  TransferCommitmentOwnershipDto,
+} from './commitment.dto';
+
+@ApiTags('toezeggingen / commitments')
+@ApiCommandHeaders()
+@ApiCreatedResponse({ type: CommandAcceptedDto })
+@Controller('commitments')
+export class CommitmentController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Toezegging doen / make a commitment' })
+  async make(@Body() dto: MakeCommitmentDto, @FromCommandRequest() request: CommandRequest) {
+    const commitmentId = dto.commitmentId ?? newEntityId(request.idempotencyKey, 'commitment');
+    const command = new MakeCommitmentCommand(
+      { type: 'MakeCommitment', data: { ...factData(dto), commitmentId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command), commitmentId);
+  }
+
+  @Post(':commitmentId/amendments')
+  @ApiOperation({ summary: 'Toezegging wijzigen / amend a commitment' })
+  async amend(
+    @IdParam('commitmentId') commitmentId: string,
+    @Body() dto: AmendCommitmentDto,
+    @FromCommandRequest() request: CommandRequest,
+  ) {
+    const command = new AmendCommitmentCommand(
+      { type: 'AmendCommitment', data: { ...factData(dto), commitmentId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command));
+  }
+
+  @Post(':commitmentId/ownership')
+  @ApiOperation({ summary: 'Eigenaar overdragen / transfer ownership' })
+  async transfer(
+    @IdParam('commitmentId') commitmentId: string,
+    @Body() dto: TransferCommitmentOwnershipDto,
+    @FromCommandRequest() request: CommandRequest,
+  ) {
+    const command = new TransferCommitmentOwnershipCommand(
+      { type: 'TransferCommitmentOwnership', data: { ...factData(dto), commitmentId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command));
+  }
+
+  @Post(':commitmentId/fulfilment')
+  @ApiOperation({ summary: 'Nagekomen / fulfilled, with evidence' })
+  async fulfil(
+    @IdParam('commitmentId') commitmentId: string,
+    @Body() dto: FulfilCommitmentDto,
+    @FromCommandRequest() request: CommandRequest,
+  ) {
+    const command = new FulfilCommitmentCommand(
+      { type: 'FulfilCommitment', data: { ...factData(dto), commitmentId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command));
+  }
+
+  @Post(':commitmentId/breach')
+  @ApiOperation({ summary: 'Niet nagekomen / broken' })
+  async break(
+    @IdParam('commitmentId') commitmentId: string,
+    @Body() dto: CloseCommitmentDto,
+    @FromCommandRequest() request: CommandRequest,
+  ) {
+    const command = new BreakCommitmentCommand(
+      { type: 'BreakCommitment', data: { ...factData(dto), commitmentId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command));
+  }
+
+  @Post(':commitmentId/withdrawal')
+  @ApiOperation({ summary: 'Ingetrokken / withdrawn' })
+  async withdraw(
+    @IdParam('commitmentId') commitmentId: string,
+    @Body() dto: CloseCommitmentDto,
+    @FromCommandRequest() request: CommandRequest,
+  ) {
+    const command = new WithdrawCommitmentCommand(
+      { type: 'WithdrawCommitment', data: { ...factData(dto), commitmentId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command));
+  }
+}

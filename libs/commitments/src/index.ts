@@ -1,0 +1,2 @@
+export * from './domain/commitment';
+export { CommitmentsModule } from './commitments.module';

@@ -1,0 +1,77 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCommandHeaders,
+  CommandAcceptedDto,
+  factData,
+  FromCommandRequest,
+  IdParam,
+  newEntityId,
+  type CommandRequest,
+} from '@samen/command-handling';
+import {
+  MakePaymentCommand,
+  RecordInvoicePaidCommand,
+  ReversePaymentCommand,
+  SubmitInvoiceCommand,
+} from '../application/money.commands';
+import { MakePaymentDto, RecordInvoicePaidDto, ReversePaymentDto, SubmitInvoiceDto } from './money.dto';
+
+@ApiTags('geld / money')
+@ApiCommandHeaders()
+@ApiCreatedResponse({ type: CommandAcceptedDto })
+@Controller()
+export class MoneyController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('payments')
+  @ApiOperation({ summary: 'Betaling vastleggen / record a payment' })
+  async pay(@Body() dto: MakePaymentDto, @FromCommandRequest() request: CommandRequest) {
+    const paymentId = dto.paymentId ?? newEntityId(request.idempotencyKey, 'payment');
+    const command = new MakePaymentCommand(
+      { type: 'MakePayment', data: { ...factData(dto), paymentId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command), paymentId);
+  }
+
+  @Post('payments/:paymentId/reversal')
+  @ApiOperation({ summary: 'Betaling terugdraaien / reverse a payment' })
+  async reverse(
+    @IdParam('paymentId') paymentId: string,
+    @Body() dto: ReversePaymentDto,
+    @FromCommandRequest() request: CommandRequest,
+  ) {
+    const command = new ReversePaymentCommand(
+      { type: 'ReversePayment', data: { ...factData(dto), paymentId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command));
+  }
+
+  @Post('invoices')
+  @ApiOperation({ summary: 'Factuur indienen / submit an invoice' })
+  async submitInvoice(@Body() dto: SubmitInvoiceDto, @FromCommandRequest() request: CommandRequest) {
+    const invoiceId = dto.invoiceId ?? newEntityId(request.idempotencyKey, 'invoice');
+    const command = new SubmitInvoiceCommand(
+      { type: 'SubmitInvoice', data: { ...factData(dto), invoiceId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command), invoiceId);
+  }
+
+  @Post('invoices/:invoiceId/payment')
+  @ApiOperation({ summary: 'Factuur betaald / an invoice was paid' })
+  async invoicePaid(
+    @IdParam('invoiceId') invoiceId: string,
+    @Body() dto: RecordInvoicePaidDto,
+    @FromCommandRequest() request: CommandRequest,
+  ) {
+    const command = new RecordInvoicePaidCommand(
+      { type: 'RecordInvoicePaid', data: { ...factData(dto), invoiceId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command));
+  }
+}

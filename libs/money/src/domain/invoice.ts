@@ -1,0 +1,95 @@
+import {
+  IllegalStateError,
+  isPositiveCents,
+  NotFoundError,
+  notPositiveCents,
+  streamName,
+  type Cents,
+  type Decider,
+  type DomainEvent,
+  type IsoDate,
+} from '@samen/ledger-kernel';
+
+export type InvoiceTerms = {
+  invoiceId: string;
+  /** Who bills, e.g. an initiative for its advisory time. */
+  fromPartyId: string;
+  toPartyId: string;
+  amountInCents: Cents;
+  description: string;
+  submittedOn: IsoDate;
+  commitmentId?: string;
+};
+
+export type SubmitInvoice = Readonly<{ type: 'SubmitInvoice'; data: InvoiceTerms }>;
+export type RecordInvoicePaid = Readonly<{
+  type: 'RecordInvoicePaid';
+  data: { invoiceId: string; paymentId: string };
+  /** The payment as the handler found it. */
+  context: { payment: { settlesInvoiceId?: string; reversed: boolean; paidOn: IsoDate } };
+}>;
+export type InvoiceCommand = SubmitInvoice | RecordInvoicePaid;
+
+export type InvoiceSubmitted = DomainEvent<'InvoiceSubmitted', InvoiceTerms>;
+export type InvoicePaid = DomainEvent<'InvoicePaid', { invoiceId: string; paymentId: string; paidOn: IsoDate }>;
+export type InvoiceEvent = InvoiceSubmitted | InvoicePaid;
+
+export type Invoice = { status: 'none' } | { status: 'submitted' | 'paid'; terms: InvoiceTerms };
+
+export const invoiceStream = (invoiceId: string) => streamName('invoice', invoiceId);
+
+export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, Invoice> = {
+  initialState: () => ({ status: 'none' }),
+  decide(command, state) {
+    switch (command.type) {
+      case 'SubmitInvoice':
+        if (state.status !== 'none') {
+          throw new IllegalStateError(
+            'invoice-already-submitted',
+            `Factuur "${command.data.invoiceId}" is al ingediend. / Invoice "${command.data.invoiceId}" was already submitted.`,
+          );
+        }
+        if (!isPositiveCents(command.data.amountInCents)) throw notPositiveCents(command.data.amountInCents);
+        if (command.data.fromPartyId === command.data.toPartyId) {
+          throw new IllegalStateError(
+            'invoice-to-self',
+            'Een partij factureert niet aan zichzelf. / A party does not invoice itself.',
+          );
+        }
+        return [{ type: 'InvoiceSubmitted', data: { ...command.data } }];
+      case 'RecordInvoicePaid': {
+        if (state.status === 'none') throw new NotFoundError('invoice', command.data.invoiceId);
+        if (state.status === 'paid') {
+          throw new IllegalStateError(
+            'invoice-already-paid',
+            'Deze factuur is al betaald. / This invoice is already paid.',
+          );
+        }
+        const { payment } = command.context;
+        if (payment.settlesInvoiceId !== command.data.invoiceId || payment.reversed) {
+          throw new IllegalStateError(
+            'payment-does-not-settle-invoice',
+            'Die betaling voldoet deze factuur niet (of is teruggedraaid). / That payment does not settle this invoice (or was reversed).',
+          );
+        }
+        return [{ type: 'InvoicePaid', data: { ...command.data, paidOn: payment.paidOn } }];
+      }
+      default: {
+        const unreachable: never = command;
+        return unreachable;
+      }
+    }
+  },
+  evolve(state, event) {
+    switch (event.type) {
+      case 'InvoiceSubmitted':
+        return { status: 'submitted', terms: event.data };
+      case 'InvoicePaid':
+        return state.status === 'none' ? state : { ...state, status: 'paid' };
+      default: {
+        const unreachable: never = event;
+        return unreachable;
+      }
+    }
+  },
+};

@@ -1,0 +1,3 @@
+export * from './domain/invoice';
+export * from './domain/payment';
+export { MoneyModule } from './money.module';

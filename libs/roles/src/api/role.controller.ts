@@ -1,0 +1,81 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCommandHeaders,
+  CommandAcceptedDto,
+  factData,
+  FromCommandRequest,
+  IdParam,
+  newEntityId,
+  type CommandRequest,
+} from '@samen/command-handling';
+import {
+  AppointSuccessorCommand,
+  AssignRoleCommand,
+  RecordHandoverCommand,
+  VacateRoleCommand,
+} from '../application/role.commands';
+import { AppointSuccessorDto, AssignRoleDto, RecordHandoverDto, VacateRoleDto } from './role.dto';
+
+@ApiTags('rollen en overdrachten / roles and handovers')
+@ApiCommandHeaders()
+@ApiCreatedResponse({ type: CommandAcceptedDto })
+@Controller('roles')
+export class RoleController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Rol toekennen / assign a role' })
+  async assign(@Body() dto: AssignRoleDto, @FromCommandRequest() request: CommandRequest) {
+    const roleId = dto.roleId ?? newEntityId(request.idempotencyKey, 'role');
+    const command = new AssignRoleCommand(
+      { type: 'AssignRole', data: { ...factData(dto), roleId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command), roleId);
+  }
+
+  @Post(':roleId/vacate')
+  @ApiOperation({ summary: 'Vertrek: rol komt vrij / the holder leaves' })
+  async vacate(
+    @IdParam('roleId') roleId: string,
+    @Body() dto: VacateRoleDto,
+    @FromCommandRequest() request: CommandRequest,
+  ) {
+    const command = new VacateRoleCommand(
+      { type: 'VacateRole', data: { ...factData(dto), roleId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command));
+  }
+
+  @Post(':roleId/successor')
+  @ApiOperation({ summary: 'Opvolger benoemen / appoint a successor' })
+  async appointSuccessor(
+    @IdParam('roleId') roleId: string,
+    @Body() dto: AppointSuccessorDto,
+    @FromCommandRequest() request: CommandRequest,
+  ) {
+    const command = new AppointSuccessorCommand(
+      { type: 'AppointSuccessor', data: { ...factData(dto), roleId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command));
+  }
+
+  @Post(':roleId/handovers')
+  @ApiOperation({ summary: 'Overdracht vastleggen / record a handover' })
+  async recordHandover(
+    @IdParam('roleId') roleId: string,
+    @Body() dto: RecordHandoverDto,
+    @FromCommandRequest() request: CommandRequest,
+  ) {
+    const handoverId = dto.handoverId ?? newEntityId(request.idempotencyKey, 'handover');
+    const command = new RecordHandoverCommand(
+      { type: 'RecordHandover', data: { ...factData(dto), roleId, handoverId } },
+      request.envelope(dto.occurredAt),
+    );
+    return CommandAcceptedDto.from(await this.commands.execute(command), handoverId);
+  }
+}

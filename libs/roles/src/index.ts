@@ -1,0 +1,2 @@
+export * from './domain/role';
+export { RolesModule } from './roles.module';

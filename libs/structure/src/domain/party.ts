@@ -1,0 +1,42 @@
+import { IllegalStateError, streamName, type Decider, type DomainEvent } from '@samen/ledger-kernel';
+
+/** Kinds of party, in code; screens say bewonersinitiatief, gemeente, fonds, … */
+export const PARTY_KINDS = [
+  'initiative',
+  'municipality',
+  'fund',
+  'association',
+  'welfare-organisation',
+  'knowledge-partner',
+  'programme-team',
+] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+export type RegisterParty = Readonly<{
+  type: 'RegisterParty';
+  data: { partyId: string; kind: PartyKind; name: string };
+}>;
+export type PartyCommand = RegisterParty;
+
+export type PartyRegistered = DomainEvent<'PartyRegistered', { partyId: string; kind: PartyKind; name: string }>;
+export type PartyEvent = PartyRegistered;
+
+export type Party = { status: 'none' } | { status: 'registered'; partyId: string; kind: PartyKind; name: string };
+
+export const partyStream = (partyId: string) => streamName('party', partyId);
+
+export const partyDecider: Decider<PartyCommand, PartyEvent, Party> = {
+  initialState: () => ({ status: 'none' }),
+  decide(command, state) {
+    if (state.status !== 'none') {
+      throw new IllegalStateError(
+        'party-already-registered',
+        `Partij "${command.data.partyId}" is al geregistreerd. / Party "${command.data.partyId}" is already registered.`,
+      );
+    }
+    return [{ type: 'PartyRegistered', data: { ...command.data } }];
+  },
+  evolve(_state, event) {
+    return { status: 'registered', ...event.data };
+  },
+};

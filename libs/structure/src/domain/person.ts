@@ -1,0 +1,30 @@
+import { IllegalStateError, streamName, type Decider, type DomainEvent } from '@samen/ledger-kernel';
+
+/** Name and contact details are personal data (see libs/personal-data). */
+export type PersonDetails = { personId: string; name: string; email?: string; phone?: string };
+
+export type RegisterPerson = Readonly<{ type: 'RegisterPerson'; data: PersonDetails }>;
+export type PersonCommand = RegisterPerson;
+
+export type PersonRegistered = DomainEvent<'PersonRegistered', PersonDetails>;
+export type PersonEvent = PersonRegistered;
+
+export type Person = { status: 'none' } | { status: 'registered'; personId: string };
+
+export const personStream = (personId: string) => streamName('person', personId);
+
+export const personDecider: Decider<PersonCommand, PersonEvent, Person> = {
+  initialState: () => ({ status: 'none' }),
+  decide(command, state) {
+    if (state.status !== 'none') {
+      throw new IllegalStateError(
+        'person-already-registered',
+        `Persoon "${command.data.personId}" is al geregistreerd. / Person "${command.data.personId}" is already registered.`,
+      );
+    }
+    return [{ type: 'PersonRegistered', data: { ...command.data } }];
+  },
+  evolve(_state, event) {
+    return { status: 'registered', personId: event.data.personId };
+  },
+};
