@@ -1,0 +1,47 @@
+import { startLedgerApi, type LedgerApi } from '../support/ledger-api';
+
+let api: LedgerApi;
+beforeAll(async () => { const t = Date.now(); api = await startLedgerApi(); console.log('start ms', Date.now() - t); });
+afterAll(async () => api.close());
+
+it('probes', async () => {
+  const out: unknown[] = [];
+  const p = async (path: string, body: unknown, h?: Record<string, string>) => { const r = await api.post(path, body, h); out.push([path, JSON.stringify(body).slice(0, 80), r.status, r.body]); return r; };
+  let t = Date.now();
+  await p('/programmes', { programmeId: 'samen', name: 'Programma SAMEN', startsOn: '2022-12-01', endsOn: '2024-11-25' });
+  console.log('one post ms', Date.now() - t);
+  t = Date.now();
+  for (let i = 0; i < 20; i++) await api.post('/parties', { partyId: `p${i}`, kind: 'fund', name: 'x' });
+  console.log('20 posts ms', Date.now() - t);
+  await p('/parties', { partyId: 'gemeente-vaals', kind: 'municipality', name: 'Gemeente Vaals' });
+  await p('/parties', { partyId: 'dorpsraad-vaals', kind: 'initiative', name: 'Dorpsraad' });
+  await p('/parties', { partyId: 'oranje-fonds', kind: 'fund', name: 'Oranje Fonds' });
+  await p('/people', { personId: 'p-a', name: 'Femke Test' });
+  await p('/commitments', { programmeId: 'samen', byPartyId: 'oranje-fonds', responsiblePersonId: 'p-a', toPartyIds: ['dorpsraad-vaals'], kind: 'fund', description: 'x', amountInCents: '1500000' });
+  await p('/commitments', { programmeId: 'samen', byPartyId: 'oranje-fonds', responsiblePersonId: 'p-a', toPartyIds: ['dorpsraad-vaals'], kind: 'fund', description: 'x', amountInCents: true });
+  await p('/commitments', { programmeId: 'samen', byPartyId: 'oranje-fonds', responsiblePersonId: 'p-a', toPartyIds: ['dorpsraad-vaals'], kind: 'fund', description: 'x', amountInCents: [7] });
+  await p('/commitments', { programmeId: 'samen', byPartyId: 'oranje-fonds', responsiblePersonId: 'p-a', toPartyIds: ['dorpsraad-vaals'], kind: 'fund', description: 'x', amountInCents: 12.5 });
+  await p('/commitments', {});
+  await p('/programmes', { programmeId: 'x', name: 'x', startsOn: '2023-02-30', occurredAt: '2999-01-01T00:00:00Z', extra: 1 });
+  await p('/programmes', 'not json');
+  await p('/programmes', '');
+  await p('/programmes', '[]');
+  await p('/programmes', 'null');
+  await p('/programmes', '42');
+  await p('/programmes/BAD/sites', { siteId: 'vaals', name: 'Vaals', initiativePartyIds: ['dorpsraad-vaals'], gemeentePartyId: 'gemeente-vaals', funded: true });
+  await p('/roles', { partyId: 'gemeente-vaals', siteId: 'nowhere', title: 'x', personId: 'p-a' });
+  await p('/roles', { partyId: 'gemeente-vaals', title: 'x', personId: 'p-a', programmeId: null });
+  await p('/programmes', { programmeId: 'y', name: 'x', startsOn: '2023-01-01', endsOn: null });
+  await p('/people', { personId: 'p-b', name: 'x', email: null });
+  await p('/roles/r1/handovers', { fromPersonId: 'p-a', toPersonId: 'p-a', handedOverOn: '2023-01-01', transferredCommitmentIds: [], introducedToPartners: true, note: null });
+  await p('/roles/r1/handovers', { fromPersonId: 'p-a', handedOverOn: '2023-01-01', transferredCommitmentIds: [], introducedToPartners: true });
+  await p('/programmes', { programmeId: 'z', name: 'x', startsOn: '2023-01-01' }, { 'if-match': '"3"' });
+  await p('/programmes', { programmeId: 'samen', name: 'x', startsOn: '2023-01-01' }, { 'if-match': '"3"' });
+  await p('/programmes', { programmeId: 'zz', name: 'x', startsOn: '2023-01-01' }, { 'idempotency-key': 'a b' , 'if-match': 'x'});
+  out.push(['get', (await api.get('/history/programme/samen?limit=0')).body]);
+  out.push(['get', (await api.get('/history/programme/samen?foo=1')).body]);
+  out.push(['get', (await api.get('/history/programme/samen?fromRevision=5'))]);
+  out.push(['get', (await api.get('/history/site/vaals'))]);
+  out.push(['get', (await api.get('/history/programme/samen'))]);
+  require('fs').writeFileSync('/tmp/probe/out.json', JSON.stringify(out, null, 1));
+});

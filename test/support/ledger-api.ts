@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@samen/event-store';
+import { createApp } from '../../apps/ledger-api/src/create-app';
+
+export interface Answer<Body = Record<string, unknown>> {
+  readonly status: number;
+  readonly body: Body;
+  readonly contentType: string | null;
+}
+
+/** A real ledger-api on a random loopback port, with a fresh embedded store of its own. */
+export interface LedgerApi {
+  readonly app: NestFastifyApplication;
+  readonly base: string;
+  readonly store: EventStore;
+  post<Body = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>): Promise<Answer<Body>>;
+  get<Body = Record<string, unknown>>(path: string): Promise<Answer<Body>>;
+  /** Every event in the store after a position, in order. */
+  eventsAfter(position: bigint | undefined): Promise<RecordedEvent[]>;
+  close(): Promise<void>;
+}
+
+export async function startLedgerApi(): Promise<LedgerApi> {
+  const dir = mkdtempSync(join(tmpdir(), 'samen-ledger-e2e-'));
+  process.env.LEDGER_DATA_DIR = dir;
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+  const app: NestFastifyApplication = await createApp();
+  await app.listen(0, '127.0.0.1');
+  const base = await app.getUrl();
+  const store = app.get<EventStore>(EVENT_STORE);
+  const answer = async <Body>(response: Response): Promise<Answer<Body>> => {
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : undefined) as Body,
+      contentType: response.headers.get('content-type'),
+    };
+  };
+  return {
+    app,
+    base,
+    store,
+    post: async (path, body, headers = {}) =>
+      answer(
+        await fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        }),
+      ),
+    get: async (path) => answer(await fetch(`${base}${path}`)),
+    eventsAfter: async (position) => {
+      const events: RecordedEvent[] = [];
+      for (let page = await store.readAll({ after: position, maxCount: 1000 }); page.length > 0; ) {
+        events.push(...page);
+        page = await store.readAll({ after: page[page.length - 1].position, maxCount: 1000 });
+      }
+      return events;
+    },
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
