@@ -14,6 +14,7 @@ import { StoreClosedError, WrongExpectedRevisionError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
 import { openLedgerDatabase } from './sqlite-schema';
 import { pagedSubscription } from './paged-subscription';
+import { WalDurability } from './wal-durability';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file, or ":memory:" for a throw-away store. */
@@ -52,16 +53,20 @@ type Row = [
 ];
 
 /**
- * The default event store: one SQLite file through better-sqlite3, in WAL mode with
- * synchronous=FULL.
+ * The default event store: one SQLite file through better-sqlite3, in WAL mode.
  *
- * Appends that arrive while a commit is being prepared are written together in one
- * transaction (group commit): each keeps its own expected-revision check and its own
- * outcome, but they share one fsync. A promise resolves only after that commit returned.
+ * Appends that arrive in the same turn of the event loop are written together in one
+ * transaction, each with its own expected-revision check and outcome. Transactions commit
+ * without an fsync; {@link WalDurability} then flushes the WAL on the thread pool, one
+ * fdatasync for every commit made meanwhile (group commit), and a promise resolves only
+ * once its events are on disk. Until then readers of the log (readAll, subscriptions,
+ * headPosition) do not see them; command handlers reading a stream do.
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'embedded';
   private readonly db: Database.Database;
+  /** Undefined for an in-memory store, which has nothing to make durable. */
+  private readonly durability: WalDurability | undefined;
   private readonly limits: AppendLimits;
   private readonly pageSize: number;
   private readonly pollMs: number;
@@ -76,15 +81,17 @@ export class SqliteEventStore implements EventStore {
     currentRevision: Database.Statement<[string], number>;
     lastRecordedAt: Database.Statement<[], string>;
     insert: Database.Statement<unknown[]>;
+    readWhole: Database.Statement<[string], Row>;
     readForwards: Database.Statement<[string, number, number], Row>;
     readBackwards: Database.Statement<[string, number, number], Row>;
-    readAll: Database.Statement<[number, number], Row>;
+    readAll: Database.Statement<[number, number, number], Row>;
     head: Database.Statement<[], number | null>;
   };
   private readonly commitGroup: Database.Transaction<(group: PendingAppend[]) => void>;
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openLedgerDatabase(options.file);
+    this.durability = options.file === ':memory:' ? undefined : new WalDurability(options.file);
     this.limits = options.limits ?? DEFAULT_APPEND_LIMITS;
     this.pageSize = options.subscriptionPageSize ?? 512;
     this.pollMs = options.foreignWritePollMs ?? 200;
@@ -98,6 +105,8 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (stream, revision, id, type, schema_version, data, occurred_at, correlation_id, causation_id, actor, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      // The common case, a whole stream, as the cheapest query SQLite can answer from the index.
+      readWhole: db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision`).raw(),
       readForwards: db
         .prepare<[string, number, number], Row>(
           `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
@@ -109,7 +118,9 @@ export class SqliteEventStore implements EventStore {
         )
         .raw(),
       readAll: db
-        .prepare<[number, number], Row>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+        .prepare<[number, number, number], Row>(
+          `SELECT ${COLUMNS} FROM events WHERE position > ? AND position < ? ORDER BY position LIMIT ?`,
+        )
         .raw(),
       head: db.prepare<[], number | null>('SELECT max(position) FROM events').pluck(),
     };
@@ -149,8 +160,10 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
-    const rows =
-      options.direction === 'backwards'
+    const whole = options.direction !== 'backwards' && !options.fromRevision && options.maxCount === undefined;
+    const rows = whole
+      ? this.statements.readWhole.all(streamName)
+      : options.direction === 'backwards'
         ? this.statements.readBackwards.all(streamName, options.fromRevision ?? Number.MAX_SAFE_INTEGER, maxCount)
         : this.statements.readForwards.all(streamName, options.fromRevision ?? 0, maxCount);
     return rows.map(toRecordedEvent);
@@ -163,8 +176,9 @@ export class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<GlobalPosition | undefined> {
     this.assertOpen();
-    const head = this.statements.head.get();
-    return head === null || head === undefined ? undefined : BigInt(head);
+    const unsynced = this.durability?.unsyncedFrom;
+    const head = unsynced !== undefined ? unsynced - 1 : this.statements.head.get();
+    return head === null || head === undefined || head === 0 ? undefined : BigInt(head);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
@@ -180,13 +194,17 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.flush();
     this.closed = true;
+    await this.durability?.drain();
     clearInterval(this.pollTimer);
     this.wakeWaiters();
+    this.durability?.close();
     this.db.close();
   }
 
+  /** A page of the durable log: events still waiting for their fdatasync are not shown. */
   private readPage(after: GlobalPosition | undefined, maxCount: number): RecordedEvent[] {
-    return this.statements.readAll.all(after === undefined ? 0 : Number(after), maxCount).map(toRecordedEvent);
+    const before = this.durability?.unsyncedFrom ?? Number.MAX_SAFE_INTEGER;
+    return this.statements.readAll.all(after === undefined ? 0 : Number(after), before, maxCount).map(toRecordedEvent);
   }
 
   private flush(): void {
@@ -201,17 +219,24 @@ export class SqliteEventStore implements EventStore {
       for (const append of group) append.reject(error);
       return;
     }
-    let wrote = false;
+    const written: { append: PendingAppend; result: AppendResult }[] = [];
     for (const append of group) {
       const outcome = append.outcome!;
-      if (outcome.ok) {
-        wrote = true;
-        append.resolve(outcome.result);
-      } else {
-        append.reject(outcome.error);
-      }
+      if (outcome.ok) written.push({ append, result: outcome.result });
+      else append.reject(outcome.error);
     }
-    if (wrote) this.wakeWaiters();
+    if (written.length === 0) return;
+    const acknowledge = () => {
+      for (const { append, result } of written) append.resolve(result);
+      this.wakeWaiters();
+    };
+    if (!this.durability) return acknowledge();
+    const firstPosition = Math.min(
+      ...written.map(({ result, append }) => Number(result.position) - append.events.length + 1),
+    );
+    this.durability.afterCommit(firstPosition, acknowledge, (error) => {
+      for (const { append } of written) append.reject(error);
+    });
   }
 
   private appendInTransaction(append: PendingAppend, recordedAt: string): AppendResult {
