@@ -28,7 +28,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@samen/*/*', '!@samen/ledger-kernel/testing'], message: 'Import a capability through its index: @samen/<name>.' },
+            {
+              group: ['@samen/*/*', '!@samen/ledger-kernel/testing'],
+              message: 'Import a capability through its index: @samen/<name>.',
+            },
           ],
         },
       ],
@@ -46,7 +49,10 @@ export default tseslint.config(
               group: ['@nestjs/*', 'rxjs', 'rxjs/*', 'class-validator', 'class-transformer'],
               message: 'The domain is plain TypeScript.',
             },
-            { group: ['@samen/*/*', '!@samen/ledger-kernel/testing'], message: 'Import a capability through its index: @samen/<name>.' },
+            {
+              group: ['@samen/*/*', '!@samen/ledger-kernel/testing'],
+              message: 'Import a capability through its index: @samen/<name>.',
+            },
           ],
         },
       ],

@@ -5,17 +5,20 @@ import { startLedgerApi, type LedgerApi } from '../support/ledger-api';
 /** How commands meet concurrency, retries and the event bus, through the real server. */
 describe('command handling', () => {
   let api: LedgerApi;
-  let published: StoredEvent[];
+  let published: StoredEvent[] = [];
 
   beforeAll(async () => {
     api = await startLedgerApi();
     api.app.get(EventBus).subscribe((event) => {
       if (event instanceof StoredEvent) published.push(event);
     });
-    const setUp = [
+    const setUp: [string, object][] = [
       ['/programmes', { programmeId: 'samen', name: 'Programma SAMEN', startsOn: '2022-12-01' }],
       ['/parties', { partyId: 'gemeente-vaals', kind: 'municipality', name: 'Gemeente Vaals' }],
-      ...Array.from({ length: 10 }, (_, i) => ['/people', { personId: `p-${i}`, name: `Deelnemer ${i}` }]),
+      ...Array.from({ length: 10 }, (_, i): [string, object] => [
+        '/people',
+        { personId: `p-${i}`, name: `Deelnemer ${i}` },
+      ]),
       [
         '/meetings',
         {
@@ -28,7 +31,7 @@ describe('command handling', () => {
           expectedPartyIds: ['gemeente-vaals'],
         },
       ],
-    ] as const;
+    ];
     for (const [path, body] of setUp) expect((await api.post(path, body)).status).toBe(201);
   });
   beforeEach(() => {

@@ -16,7 +16,11 @@ export interface LedgerApi {
   readonly app: NestFastifyApplication;
   readonly base: string;
   readonly store: EventStore;
-  post<Body = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>): Promise<Answer<Body>>;
+  post<Body = Record<string, unknown>>(
+    path: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Answer<Body>>;
   get<Body = Record<string, unknown>>(path: string): Promise<Answer<Body>>;
   /** Every event in the store after a position, in order. */
   eventsAfter(position: bigint | undefined): Promise<RecordedEvent[]>;
@@ -54,7 +58,7 @@ export async function startLedgerApi(): Promise<LedgerApi> {
     get: async (path) => answer(await fetch(`${base}${path}`)),
     eventsAfter: async (position) => {
       const events: RecordedEvent[] = [];
-      for (let page = await store.readAll({ after: position, maxCount: 1000 }); page.length > 0; ) {
+      for (let page = await store.readAll({ after: position, maxCount: 1000 }); page.length > 0;) {
         events.push(...page);
         page = await store.readAll({ after: page[page.length - 1].position, maxCount: 1000 });
       }

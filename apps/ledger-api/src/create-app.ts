@@ -2,7 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { ProblemFilter } from './http/problem.filter';
+import { useJsonBodyParser } from './http/json-body';
+import { answerClientError, answerFrameworkError, ProblemFilter } from './http/problem.filter';
 import { validationPipe } from './http/validation';
 import { setUpOpenApi } from './openapi';
 
@@ -13,18 +14,28 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 export async function createApp(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    new FastifyAdapter({
+      bodyLimit: BODY_LIMIT_BYTES,
+      // Longer path parameters reach the id checks and get a 400 naming the parameter.
+      routerOptions: { maxParamLength: 1000 },
+      frameworkErrors: answerFrameworkError,
+      clientErrorHandler: answerClientError,
+    }),
     {
       // Until pino takes over, nothing is printed: a failed start is reported by main.ts in
       // one line, and abortOnError: false makes it throw rather than call process.abort().
       logger: false,
       abortOnError: false,
+      // Bodies are read by our own JSON parser (json-body.ts) and by nothing else.
+      bodyParser: false,
     },
   );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   // Commands are JSON; any other body is a 415 rather than a string the DTOs cannot read.
-  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  useJsonBodyParser(fastify);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemFilter());
   setUpOpenApi(app);

@@ -6,14 +6,7 @@ import type { PartyEvent, PersonEvent, ProgrammeEvent } from '@samen/structure';
 
 /** Every fact the ledger records. */
 export type LedgerEvent =
-  | ProgrammeEvent
-  | PartyEvent
-  | PersonEvent
-  | RoleEvent
-  | MeetingEvent
-  | CommitmentEvent
-  | PaymentEvent
-  | InvoiceEvent;
+  ProgrammeEvent | PartyEvent | PersonEvent | RoleEvent | MeetingEvent | CommitmentEvent | PaymentEvent | InvoiceEvent;
 export type LedgerEventType = LedgerEvent['type'];
 type DataOf<Type extends LedgerEventType> = Extract<LedgerEvent, { type: Type }>['data'];
 

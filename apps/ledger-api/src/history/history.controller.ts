@@ -69,7 +69,9 @@ export class HistoryController {
       fromRevision: query.fromRevision,
       maxCount: query.limit ?? 1000,
     });
-    if (events.length === 0 && (query.fromRevision ?? 0) === 0) throw new NotFoundError(entity, id);
+    if (events.length === 0 && (await this.store.readStream(stream, { maxCount: 1 })).length === 0) {
+      throw new NotFoundError(entity, id);
+    }
     return { streamName: stream, events: events.map(toHistoryEvent) };
   }
 }

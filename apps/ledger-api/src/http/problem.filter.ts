@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
 import { EventStoreError } from '@samen/event-store';
 import { LedgerError } from '@samen/ledger-kernel';
 
@@ -96,4 +97,33 @@ function internalProblem(): Problem {
 function httpStatusOf(error: unknown): number | undefined {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
+}
+
+/** Fastify's router refuses some URLs (bad percent-encoding) before Nest sees them. */
+export function answerFrameworkError(
+  error: Error & { statusCode?: number },
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status = httpStatusOf(error) ?? 400;
+  reply
+    .status(status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send(problem(status, titleOf(status), error.message, `http-${status}`));
+}
+
+/** Node's HTTP parser refuses malformed request lines before Fastify routes them. */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body = JSON.stringify(
+    problem(status, titleOf(status), 'The request could not be read as HTTP.', `http-${status}`),
+  );
+  socket.end(
+    `HTTP/1.1 ${status} Bad Request\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

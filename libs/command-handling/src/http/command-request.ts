@@ -3,6 +3,7 @@ import { ApiHeader } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '@samen/ledger-kernel';
 import type { CommandEnvelope } from '../handle-command';
+import { IDEMPOTENCY_PREFIX } from '../nest/routed-command';
 
 /** What a command request says in its headers. */
 export interface CommandRequest {
@@ -36,7 +37,7 @@ export function parseCommandRequest(headers: Record<string, string | string[] | 
   }
   if (problems.length > 0) throw new ValidationError(problems);
 
-  const commandId = idempotencyKey !== undefined ? `idempotency:${idempotencyKey}` : randomUUID();
+  const commandId = idempotencyKey !== undefined ? `${IDEMPOTENCY_PREFIX}${idempotencyKey}` : randomUUID();
   return {
     idempotencyKey,
     envelope: (occurredAt) => ({

@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -35,11 +33,22 @@ interface Common {
   readonly description: string;
   readonly example?: unknown;
   readonly optional?: boolean;
+  /** For an optional field that becomes required when another field is given. */
+  readonly requiredWhen?: (dto: Record<string, unknown>) => boolean;
 }
 
-function documented({ description, example, optional }: Common, extra: object = {}) {
+/**
+ * An optional field may be left out, but not sent as null: `null` is validated like any
+ * other value (and refused), so it can never reach an event.
+ */
+function documented({ description, example, optional, requiredWhen }: Common, extra: object = {}) {
   return optional
-    ? [IsOptional(), ApiPropertyOptional({ description, example, ...extra })]
+    ? [
+        ValidateIf(
+          (dto: Record<string, unknown>, value: unknown) => value !== undefined || (requiredWhen?.(dto) ?? false),
+        ),
+        ApiPropertyOptional({ description, example, ...extra }),
+      ]
     : [ApiProperty({ description, example, ...extra })];
 }
 
@@ -89,7 +98,6 @@ export const BooleanProperty = (options: Common) =>
 export const CentsProperty = (options: Common) =>
   applyDecorators(
     ...documented(options, { type: Number, minimum: 1, maximum: 1_000_000_000 }),
-    Type(() => Number),
     IsInt({ message: '$property must be a whole number of euro cents' }),
     Min(1, { message: '$property must be at least 1 cent' }),
     Max(1_000_000_000, { message: '$property must be at most 1,000,000,000 cents' }),

@@ -9,7 +9,7 @@ import type { RoutedCommand } from './routed-command';
  * The handler of a command that needs nothing but its own stream: read, decide, append.
  * Commands that must look at other streams first have handlers of their own.
  */
-export function deciderHandler<Command, Event extends DomainEvent, State>(
+export function deciderHandler<Command extends { readonly type: string }, Event extends DomainEvent, State>(
   commandClass: Type<RoutedCommand<Command>>,
   decider: Decider<Command, Event, State>,
   streamOf: (command: Command) => string,

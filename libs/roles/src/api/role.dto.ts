@@ -23,6 +23,7 @@ export class AssignRoleDto extends FactDto {
     description: 'Programma (nodig bij een proeftuin) / programme (needed with a site)',
     example: 'samen',
     optional: true,
+    requiredWhen: (dto) => dto.siteId !== undefined,
   })
   programmeId?: string;
 

@@ -74,16 +74,18 @@ export class RecordHandoverHandler implements ICommandHandler<RecordHandoverComm
   async execute({ command, envelope }: RecordHandoverCommand): Promise<CommandResult> {
     if (command.data.toPersonId !== null) await requireExisting(this.store, 'person', command.data.toPersonId);
     const commitmentsNotOpen: string[] = [];
+    const commitmentsOfOtherRoles: string[] = [];
     for (const commitmentId of command.data.transferredCommitmentIds) {
       const commitment = await loadState(this.store, commitmentStream(commitmentId), commitmentDecider);
       if (commitment.status === 'none') throw new NotFoundError('commitment', commitmentId);
       if (commitment.status !== 'open') commitmentsNotOpen.push(commitmentId);
+      if (commitment.terms.byRoleId !== command.data.roleId) commitmentsOfOtherRoles.push(commitmentId);
     }
     return handleCommand(
       this.store,
       onRoleStream(command),
       roleDecider,
-      (state) => roleDecider.decide({ ...command, context: { commitmentsNotOpen } }, state),
+      (state) => roleDecider.decide({ ...command, context: { commitmentsNotOpen, commitmentsOfOtherRoles } }, state),
       envelope,
     );
   }

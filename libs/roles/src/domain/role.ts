@@ -32,8 +32,8 @@ export type RecordHandover = Readonly<{
     /** Restricted: only the party and the programme team may read it. */
     note?: string;
   };
-  /** Commitments named in the handover that are not open, looked up by the handler. */
-  context: { commitmentsNotOpen: readonly string[] };
+  /** What the handler found about the commitments named: which are not open, which belong to another seat. */
+  context: { commitmentsNotOpen: readonly string[]; commitmentsOfOtherRoles: readonly string[] };
 }>;
 export type RoleCommand = AssignRole | VacateRole | AppointSuccessor | RecordHandover;
 
@@ -110,6 +110,13 @@ export const roleDecider: Decider<RoleCommand, RoleEvent, Role> = {
           throw new IllegalStateError(
             'commitment-not-open',
             `Alleen open toezeggingen gaan over; niet open: ${ids}. / Only open commitments can be handed over; not open: ${ids}.`,
+          );
+        }
+        if (command.context.commitmentsOfOtherRoles.length > 0) {
+          const ids = command.context.commitmentsOfOtherRoles.join(', ');
+          throw new IllegalStateError(
+            'commitment-of-another-role',
+            `Deze toezeggingen horen niet bij deze rol: ${ids}. / These commitments do not belong to this role: ${ids}.`,
           );
         }
         return [{ type: 'HandoverRecorded', data: { ...command.data } }];

@@ -37,6 +37,7 @@ function handover(
   fromPersonId: string,
   toPersonId: string | null,
   commitmentsNotOpen: readonly string[] = [],
+  commitmentsOfOtherRoles: readonly string[] = [],
 ): RecordHandover {
   return {
     type: 'RecordHandover',
@@ -50,7 +51,7 @@ function handover(
       introducedToPartners: true,
       note: 'Warme overdracht tijdens de pitstop',
     },
-    context: { commitmentsNotOpen },
+    context: { commitmentsNotOpen, commitmentsOfOtherRoles },
   };
 }
 function handoverRecorded(fromPersonId: string, toPersonId: string | null): HandoverRecorded {
@@ -281,6 +282,12 @@ describe('recording a handover', () => {
     given(sanneAssignedBeleidsadviseurKampen)
       .when(handover('person-sanne', 'person-joris', ['kampen-ruimte']))
       .thenThrows('commitment-not-open');
+  });
+
+  it('is refused when a commitment handed over was made through another seat', () => {
+    given(sanneAssignedBeleidsadviseurKampen)
+      .when(handover('person-sanne', 'person-joris', [], ['kampen-ruimte']))
+      .thenThrows('commitment-of-another-role');
   });
 
   it('is refused when the role was never assigned', () => {
