@@ -1,8 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { loadLedgerConfig } from '@samen/config';
 import { AppModule } from './app.module';
 import { useJsonBodyParser } from './http/json-body';
+import { createLedgerLogger, PinoNestLogger } from './http/pino-logger';
 import { answerClientError, answerFrameworkError, ProblemFilter } from './http/problem.filter';
 import { validationPipe } from './http/validation';
 import { setUpOpenApi } from './openapi';
@@ -12,9 +13,11 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** The HTTP application as main.ts and the end-to-end tests both start it. */
 export async function createApp(): Promise<NestFastifyApplication> {
+  const logger = createLedgerLogger(loadLedgerConfig(process.env));
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
     new FastifyAdapter({
+      loggerInstance: logger,
       bodyLimit: BODY_LIMIT_BYTES,
       // Longer path parameters reach the id checks and get a 400 naming the parameter.
       routerOptions: { maxParamLength: 1000 },
@@ -22,7 +25,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
       clientErrorHandler: answerClientError,
     }),
     {
-      // Until pino takes over, nothing is printed: a failed start is reported by main.ts in
+      // Until the app exists, nothing is printed: a failed start is reported by main.ts in
       // one line, and abortOnError: false makes it throw rather than call process.abort().
       logger: false,
       abortOnError: false,
@@ -30,7 +33,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
       bodyParser: false,
     },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(new PinoNestLogger(logger));
   app.enableShutdownHooks();
   // Commands are JSON; any other body is a 415 rather than a string the DTOs cannot read.
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from 'nestjs-pino';
+import { Logger } from '@nestjs/common';
 import { ConfigValidationError, loadLedgerConfig } from '@samen/config';
 import { EventStoreError } from '@samen/event-store';
 import { createApp } from './create-app';
@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const app = await createApp();
   await app.listen(config.http.port, config.http.host);
   const store = config.eventStore.kind === 'embedded' ? `embedded store ${config.eventStore.file}` : 'KurrentDB';
-  app.get(Logger).log(`samen-ledger listens on ${await app.getUrl()} (API docs at /docs) with the ${store}`, 'Main');
+  new Logger('Main').log(`samen-ledger listens on ${await app.getUrl()} (API docs at /docs) with the ${store}`);
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import {
   WrongExpectedRevisionError,
 } from '@samen/event-store';
 import { ConcurrencyError, NotFoundError, streamName, type DomainEvent, type EntityKind } from '@samen/ledger-kernel';
+import { streamStateCacheOf, type CachedStream } from './stream-state-cache';
 
 /** What comes with every command besides its data: who, when, and which request. */
 export interface CommandEnvelope {
@@ -42,6 +43,9 @@ const MAX_ATTEMPTS = 5;
  * every command handler writes. `decide` runs again on fresh state after a concurrent
  * change, which is safe because it re-checks every rule; a client that sent If-Match gets
  * the conflict instead. A command id already in the stream returns the first answer.
+ *
+ * The folded state is kept in a {@link StreamStateCache}; a stale entry can only cause a
+ * conflict on append, never a wrong write, and the retry reads the stream afresh.
  */
 export async function handleCommand<Event extends DomainEvent, State>(
   store: EventStore,
@@ -50,17 +54,18 @@ export async function handleCommand<Event extends DomainEvent, State>(
   decide: (state: State) => Event[],
   envelope: CommandEnvelope,
 ): Promise<CommandResult> {
+  const cache = streamStateCacheOf(store);
   for (let attempt = 1; ; attempt++) {
-    const history = await store.readStream(stream);
-    const earlier = history.filter((event) => event.metadata.causationId === envelope.commandId);
-    if (earlier.length > 0) return answer(stream, earlier[earlier.length - 1], true);
+    const cached = attempt === 1 ? cache.get<State>(stream) : undefined;
+    const current = cached ?? fold(await store.readStream(stream), decider);
+    const earlier = current.answers.get(envelope.commandId);
+    if (earlier) return { streamName: stream, ...earlier, replayed: true };
 
-    const current = history.length > 0 ? history[history.length - 1].revision : undefined;
-    if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
-      throw new ConcurrencyError(stream, current);
+    if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current.revision) {
+      if (cached) continue; // the cache may be behind: look again before refusing
+      throw new ConcurrencyError(stream, current.revision);
     }
-    const state = history.map((event) => asDomainEvent<Event>(event)).reduce(decider.evolve, decider.initialState());
-    const events = decide(state);
+    const events = decide(current.state);
     try {
       const result = await store.append(
         stream,
@@ -74,16 +79,39 @@ export async function handleCommand<Event extends DomainEvent, State>(
             ...(envelope.actor !== undefined && { actor: envelope.actor }),
           },
         })),
-        current === undefined ? 'no_stream' : current,
+        current.revision === undefined ? 'no_stream' : current.revision,
       );
-      return { streamName: stream, revision: result.nextExpectedRevision, position: result.position, replayed: false };
+      const answer = { revision: result.nextExpectedRevision, position: result.position };
+      cache.set(stream, {
+        state: events.reduce(decider.evolve, current.state),
+        revision: answer.revision,
+        // The old entry is never used again (or only by a concurrent retry, which may see it too).
+        answers: (current.answers as Map<string, typeof answer>).set(envelope.commandId, answer),
+      });
+      return { streamName: stream, ...answer, replayed: false };
     } catch (error) {
+      cache.forget(stream);
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (envelope.expectedRevision !== undefined || attempt === MAX_ATTEMPTS) {
         throw new ConcurrencyError(stream, error.actual);
       }
     }
   }
+}
+
+/** A stream's state, revision and the answers given to each command id, from its history. */
+function fold<Event extends DomainEvent, State>(
+  history: RecordedEvent[],
+  decider: Evolver<Event, State>,
+): CachedStream<State> {
+  const answers = new Map<string, { revision: number; position: GlobalPosition }>();
+  let state = decider.initialState();
+  for (const event of history) {
+    state = decider.evolve(state, asDomainEvent<Event>(event));
+    const commandId = event.metadata.causationId;
+    if (commandId !== undefined) answers.set(commandId, { revision: event.revision, position: event.position });
+  }
+  return { state, revision: history.length > 0 ? history[history.length - 1].revision : undefined, answers };
 }
 
 /** Folds a stream to its current state, e.g. to check a rule that spans two boundaries. */
@@ -96,10 +124,22 @@ export async function loadState<Event extends DomainEvent, State>(
   return history.map((event) => asDomainEvent<Event>(event)).reduce(decider.evolve, decider.initialState());
 }
 
+/**
+ * Streams known to exist, per store. Events are never removed, so once a stream has been
+ * seen it exists for good and need not be read again for this check.
+ */
+const knownStreams = new WeakMap<EventStore, Set<string>>();
+const MAX_KNOWN_STREAMS = 200_000;
+
 /** Refuses a command that names a programme, party, person, … that was never recorded. */
 export async function requireExisting(store: EventStore, entity: EntityKind, id: string): Promise<void> {
-  const [first] = await store.readStream(streamName(entity, id), { maxCount: 1 });
+  const stream = streamName(entity, id);
+  let known = knownStreams.get(store);
+  if (known?.has(stream)) return;
+  const [first] = await store.readStream(stream, { maxCount: 1 });
   if (!first) throw new NotFoundError(entity, id);
+  if (!known || known.size >= MAX_KNOWN_STREAMS) knownStreams.set(store, (known = new Set()));
+  known.add(stream);
 }
 
 /** The newest schema of each event type; older stored shapes would be upcast here. */
@@ -116,8 +156,4 @@ export function asDomainEvent<Event extends DomainEvent>(event: RecordedEvent): 
     );
   }
   return { type: event.type, data: event.data } as unknown as Event;
-}
-
-function answer(stream: string, last: RecordedEvent, replayed: boolean): CommandResult {
-  return { streamName: stream, revision: last.revision, position: last.position, replayed };
 }

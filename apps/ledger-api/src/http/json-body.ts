@@ -2,8 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** No command nests deeper; a deeper body is refused before anything walks it recursively. */
 export const MAX_JSON_DEPTH = 32;
-/** Keys that would shadow what every object inherits (`__proto__`, `constructor`, `toString`, …). */
-const RESERVED_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+/**
+ * A key that would shadow what every object inherits (`__proto__`, `constructor`,
+ * `toString`, …). Inside a JSON string a quote is always escaped, so `"name"` followed by a
+ * colon can only be a key: one native regex test instead of a reviver on every value.
+ */
+const RESERVED_KEY = new RegExp(`"(${Object.getOwnPropertyNames(Object.prototype).join('|')})"\\s*:`);
 
 export class JsonBodyError extends Error {
   readonly statusCode = 400;
@@ -29,13 +33,11 @@ export function parseJsonBody(text: string): unknown {
       if (++depth > MAX_JSON_DEPTH) throw new JsonBodyError(`The body nests deeper than ${MAX_JSON_DEPTH} levels.`);
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
+  const reserved = RESERVED_KEY.exec(text);
+  if (reserved) throw new JsonBodyError(`"${reserved[1]}" is not allowed as a field name.`);
   try {
-    return JSON.parse(text, (key, value: unknown) => {
-      if (RESERVED_KEYS.has(key)) throw new JsonBodyError(`"${key}" is not allowed as a field name.`);
-      return value;
-    });
+    return JSON.parse(text);
   } catch (error) {
-    if (error instanceof JsonBodyError) throw error;
     throw new JsonBodyError(`The body is not valid JSON: ${(error as Error).message}`);
   }
 }
