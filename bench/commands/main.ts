@@ -118,7 +118,9 @@ function nextCommand(): { path: string; body: object } {
 
 function startApi(): Promise<ChildProcess> {
   // BENCH_CPU_PROFILE=<folder> writes a V8 CPU profile of the API, to see where the time goes.
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
   const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'apps/ledger-api/src/main.ts'], {
     env: {
       ...process.env,

@@ -5,7 +5,7 @@ import { AppModule } from './app.module';
 import { useJsonBodyParser } from './http/json-body';
 import { createLedgerLogger, PinoNestLogger } from './http/pino-logger';
 import { answerClientError, answerFrameworkError, ProblemFilter } from './http/problem.filter';
-import { validationPipe } from './http/validation';
+import { LedgerValidationPipe } from './http/validation';
 import { setUpOpenApi } from './openapi';
 
 /** No command body needs more; larger ones are a 413 before they are parsed. */
@@ -39,7 +39,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   useJsonBodyParser(fastify);
-  app.useGlobalPipes(validationPipe());
+  app.useGlobalPipes(new LedgerValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   setUpOpenApi(app);
   return app;

@@ -1,20 +1,33 @@
-import { ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
+import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError as ClassValidatorError } from 'class-validator';
 import { ValidationError } from '@samen/ledger-kernel';
 
+/** Parameter types that are not DTOs and pass through (path parameters have their own pipes). */
+const PLAIN_TYPES: ReadonlySet<unknown> = new Set([String, Number, Boolean, Array, Object]);
+
 /**
- * Bodies are checked against their DTO: unknown fields are refused (not silently dropped),
- * values converted, and every invalid field named in one 400.
+ * Bodies and queries are checked against their DTO: unknown fields are refused (not silently
+ * dropped), values converted only where a DTO says so, and every invalid field named in one
+ * 400. Validation is synchronous: every validator here is, and class-validator's async path
+ * costs a promise per check on every request.
  */
-export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ValidationError(flatten(errors)),
-  });
+export class LedgerValidationPipe implements PipeTransform {
+  transform(value: unknown, { metatype, type }: ArgumentMetadata): unknown {
+    if (type === 'custom' || !metatype || PLAIN_TYPES.has(metatype)) return value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new ValidationError([{ field: type, message: `the ${type} must be a JSON object` }]);
+    }
+    const instance = plainToInstance(metatype as new () => object, value, { enableImplicitConversion: false });
+    const errors = validateSync(instance, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      validationError: { target: false, value: false },
+    });
+    if (errors.length > 0) throw new ValidationError(flatten(errors));
+    return instance;
+  }
 }
 
 function flatten(errors: ClassValidatorError[], parent = ''): { field: string; message: string }[] {
