@@ -44,18 +44,18 @@ export function openLedgerDatabase(file: string): Database.Database {
   }
   const db = new Database(file);
   try {
+    db.pragma('busy_timeout = 5000');
     if (!inMemory) db.pragma('journal_mode = WAL');
     // NORMAL: a commit does not fsync; WalDurability fdatasyncs the WAL off the event loop
     // before any append is acknowledged, which is as durable as FULL (see docs/adr/0001).
     db.pragma(`synchronous = ${inMemory ? 'OFF' : 'NORMAL'}`);
-    db.pragma('busy_timeout = 5000');
-    if (db.pragma('user_version', { simple: true }) === 0) {
-      db.transaction(() => {
-        db.exec(SCHEMA_V1);
-        db.pragma(`application_id = ${LEDGER_APPLICATION_ID}`);
-        db.pragma(`user_version = ${LEDGER_SCHEMA_VERSION}`);
-      }).immediate();
-    }
+    // Checked under the write lock, so two processes opening a new file create it once.
+    db.transaction(() => {
+      if (db.pragma('user_version', { simple: true }) !== 0) return;
+      db.exec(SCHEMA_V1);
+      db.pragma(`application_id = ${LEDGER_APPLICATION_ID}`);
+      db.pragma(`user_version = ${LEDGER_SCHEMA_VERSION}`);
+    }).immediate();
     // A read in WAL mode creates the -wal file, which WalDurability then holds open.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
