@@ -451,6 +451,23 @@ describe('payments and invoices over HTTP', () => {
   });
 
   describe('POST /invoices/:invoiceId/payment', () => {
+    it('lets an invoice be paid again once the payment that paid it was reversed', async () => {
+      const invoiceId = await invoice();
+      const wrongPayment = await payment(paymentOf(invoiceId));
+      await story.record(`/invoices/${invoiceId}/payment`, { paymentId: wrongPayment });
+      await story.record(`/payments/${wrongPayment}/reversal`, { reason: 'Naar het verkeerde rekeningnummer' });
+
+      const rightPayment = await payment(paymentOf(invoiceId, { paidOn: '2023-08-11' }));
+      const answer = await api.post(`/invoices/${invoiceId}/payment`, { paymentId: rightPayment });
+
+      expectAccepted(answer, { streamName: `invoice-${invoiceId}`, revision: 2 });
+      const [, firstPaid, secondPaid] = await api.store.readStream(`invoice-${invoiceId}`);
+      expect([firstPaid.data, secondPaid.data]).toEqual([
+        { invoiceId, paymentId: wrongPayment, paidOn: '2023-07-28' },
+        { invoiceId, paymentId: rightPayment, paidOn: '2023-08-11' },
+      ]);
+    });
+
     it('records InvoicePaid with the payment and the date it was paid', async () => {
       const invoiceId = await invoice();
       const paymentId = await payment(paymentOf(invoiceId));

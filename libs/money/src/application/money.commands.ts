@@ -46,10 +46,11 @@ export class MakePaymentHandler implements ICommandHandler<MakePaymentCommand, C
       }
     }
     if (settlesInvoiceId !== undefined) {
-      const invoice = await loadState(this.store, invoiceStream(settlesInvoiceId), invoiceDecider);
+      const { invoice, earlierPaymentReversed } = await invoiceStanding(this.store, settlesInvoiceId);
       if (invoice.status !== 'none') {
         const { fromPartyId: from, toPartyId: to, amountInCents } = invoice.terms;
-        context.invoice = { status: invoice.status, fromPartyId: from, toPartyId: to, amountInCents };
+        const status = invoice.status === 'paid' && !earlierPaymentReversed ? 'paid' : 'submitted';
+        context.invoice = { status, fromPartyId: from, toPartyId: to, amountInCents };
       }
     }
     return handleCommand(
@@ -90,12 +91,14 @@ export class RecordInvoicePaidHandler implements ICommandHandler<RecordInvoicePa
   async execute({ command, envelope }: RecordInvoicePaidCommand): Promise<CommandResult> {
     const payment = await loadState(this.store, paymentStream(command.data.paymentId), paymentDecider);
     if (payment.status === 'none') throw new NotFoundError('payment', command.data.paymentId);
+    const { earlierPaymentReversed } = await invoiceStanding(this.store, command.data.invoiceId);
     const context = {
       payment: {
         settlesInvoiceId: payment.terms.settlesInvoiceId,
         reversed: payment.status === 'reversed',
         paidOn: payment.terms.paidOn,
       },
+      earlierPaymentReversed,
     };
     return handleCommand(
       this.store,
@@ -105,6 +108,14 @@ export class RecordInvoicePaidHandler implements ICommandHandler<RecordInvoicePa
       envelope,
     );
   }
+}
+
+/** An invoice as it stands: paid, unless the payment that paid it was reversed since. */
+async function invoiceStanding(store: EventStore, invoiceId: string) {
+  const invoice = await loadState(store, invoiceStream(invoiceId), invoiceDecider);
+  if (invoice.status !== 'paid') return { invoice, earlierPaymentReversed: false };
+  const paidBy = await loadState(store, paymentStream(invoice.paidBy), paymentDecider);
+  return { invoice, earlierPaymentReversed: paidBy.status === 'reversed' };
 }
 
 export const MONEY_HANDLERS = [

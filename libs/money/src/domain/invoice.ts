@@ -25,8 +25,14 @@ export type SubmitInvoice = Readonly<{ type: 'SubmitInvoice'; data: InvoiceTerms
 export type RecordInvoicePaid = Readonly<{
   type: 'RecordInvoicePaid';
   data: { invoiceId: string; paymentId: string };
-  /** The payment as the handler found it. */
-  context: { payment: { settlesInvoiceId?: string; reversed: boolean; paidOn: IsoDate } };
+  /**
+   * The payment as the handler found it, and whether the payment that paid this invoice
+   * before was reversed since (which opens the invoice again).
+   */
+  context: {
+    payment: { settlesInvoiceId?: string; reversed: boolean; paidOn: IsoDate };
+    earlierPaymentReversed: boolean;
+  };
 }>;
 export type InvoiceCommand = SubmitInvoice | RecordInvoicePaid;
 
@@ -34,7 +40,10 @@ export type InvoiceSubmitted = DomainEvent<'InvoiceSubmitted', InvoiceTerms>;
 export type InvoicePaid = DomainEvent<'InvoicePaid', { invoiceId: string; paymentId: string; paidOn: IsoDate }>;
 export type InvoiceEvent = InvoiceSubmitted | InvoicePaid;
 
-export type Invoice = { status: 'none' } | { status: 'submitted' | 'paid'; terms: InvoiceTerms };
+export type Invoice =
+  | { status: 'none' }
+  | { status: 'submitted'; terms: InvoiceTerms }
+  | { status: 'paid'; terms: InvoiceTerms; paidBy: string };
 
 export const invoiceStream = (invoiceId: string) => streamName('invoice', invoiceId);
 
@@ -59,7 +68,7 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, Invoice> = {
         return [{ type: 'InvoiceSubmitted', data: { ...command.data } }];
       case 'RecordInvoicePaid': {
         if (state.status === 'none') throw new NotFoundError('invoice', command.data.invoiceId);
-        if (state.status === 'paid') {
+        if (state.status === 'paid' && !command.context.earlierPaymentReversed) {
           throw new IllegalStateError(
             'invoice-already-paid',
             'Deze factuur is al betaald. / This invoice is already paid.',
@@ -85,7 +94,7 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, Invoice> = {
       case 'InvoiceSubmitted':
         return { status: 'submitted', terms: event.data };
       case 'InvoicePaid':
-        return state.status === 'none' ? state : { ...state, status: 'paid' };
+        return state.status === 'none' ? state : { status: 'paid', terms: state.terms, paidBy: event.data.paymentId };
       default: {
         const unreachable: never = event;
         return unreachable;

@@ -28,7 +28,10 @@ const plaatsDeWereldInvoicedTynaarlo: InvoiceSubmitted = {
 const tynaarloRecordsInvoicePaid: RecordInvoicePaid = {
   type: 'RecordInvoicePaid',
   data: { invoiceId: 'plaats-de-wereld-2023-07', paymentId: 'tynaarlo-factuur-2023-07' },
-  context: { payment: { settlesInvoiceId: 'plaats-de-wereld-2023-07', reversed: false, paidOn: '2023-08-10' } },
+  context: {
+    payment: { settlesInvoiceId: 'plaats-de-wereld-2023-07', reversed: false, paidOn: '2023-08-10' },
+    earlierPaymentReversed: false,
+  },
 };
 const tynaarloPaidPlaatsDeWereldInvoice: InvoicePaid = {
   type: 'InvoicePaid',
@@ -95,18 +98,44 @@ describe('recording an invoice as paid', () => {
       .thenThrows('invoice-already-paid');
   });
 
+  it('records a second payment once the payment that paid it was reversed', () => {
+    given(plaatsDeWereldInvoicedTynaarlo, tynaarloPaidPlaatsDeWereldInvoice)
+      .when({
+        type: 'RecordInvoicePaid',
+        data: { invoiceId: 'plaats-de-wereld-2023-07', paymentId: 'tynaarlo-factuur-2023-07-herstel' },
+        context: {
+          payment: { settlesInvoiceId: 'plaats-de-wereld-2023-07', reversed: false, paidOn: '2023-08-24' },
+          earlierPaymentReversed: true,
+        },
+      })
+      .then({
+        type: 'InvoicePaid',
+        data: {
+          invoiceId: 'plaats-de-wereld-2023-07',
+          paymentId: 'tynaarlo-factuur-2023-07-herstel',
+          paidOn: '2023-08-24',
+        },
+      });
+  });
+
   it('is refused when the payment settles another invoice', () => {
     given(plaatsDeWereldInvoicedTynaarlo)
       .when({
         ...tynaarloRecordsInvoicePaid,
-        context: { payment: { settlesInvoiceId: 'vaals-verbindt-2023-07', reversed: false, paidOn: '2023-08-10' } },
+        context: {
+          payment: { settlesInvoiceId: 'vaals-verbindt-2023-07', reversed: false, paidOn: '2023-08-10' },
+          earlierPaymentReversed: false,
+        },
       })
       .thenThrows('payment-does-not-settle-invoice');
   });
 
   it('is refused when the payment settles no invoice at all', () => {
     given(plaatsDeWereldInvoicedTynaarlo)
-      .when({ ...tynaarloRecordsInvoicePaid, context: { payment: { reversed: false, paidOn: '2023-08-10' } } })
+      .when({
+        ...tynaarloRecordsInvoicePaid,
+        context: { payment: { reversed: false, paidOn: '2023-08-10' }, earlierPaymentReversed: false },
+      })
       .thenThrows('payment-does-not-settle-invoice');
   });
 
@@ -114,7 +143,10 @@ describe('recording an invoice as paid', () => {
     given(plaatsDeWereldInvoicedTynaarlo)
       .when({
         ...tynaarloRecordsInvoicePaid,
-        context: { payment: { settlesInvoiceId: 'plaats-de-wereld-2023-07', reversed: true, paidOn: '2023-08-10' } },
+        context: {
+          payment: { settlesInvoiceId: 'plaats-de-wereld-2023-07', reversed: true, paidOn: '2023-08-10' },
+          earlierPaymentReversed: false,
+        },
       })
       .thenThrows('payment-does-not-settle-invoice');
   });
