@@ -27,8 +27,11 @@ export interface LedgerApi {
   close(): Promise<void>;
 }
 
-export async function startLedgerApi(): Promise<LedgerApi> {
-  const dir = mkdtempSync(join(tmpdir(), 'samen-ledger-e2e-'));
+/** `shareDataDir`: run beside another instance on the same store file (as a second process would). */
+export async function startLedgerApi(
+  options: { shareDataDir?: string } = {},
+): Promise<LedgerApi & { dataDir: string }> {
+  const dir = options.shareDataDir ?? mkdtempSync(join(tmpdir(), 'samen-ledger-e2e-'));
   process.env.LEDGER_DATA_DIR = dir;
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
   const app: NestFastifyApplication = await createApp();
@@ -64,9 +67,10 @@ export async function startLedgerApi(): Promise<LedgerApi> {
       }
       return events;
     },
+    dataDir: dir,
     close: async () => {
       await app.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.shareDataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

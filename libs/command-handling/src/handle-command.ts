@@ -44,8 +44,9 @@ const MAX_ATTEMPTS = 5;
  * change, which is safe because it re-checks every rule; a client that sent If-Match gets
  * the conflict instead. A command id already in the stream returns the first answer.
  *
- * The folded state is kept in a {@link StreamStateCache}; a stale entry can only cause a
- * conflict on append, never a wrong write, and the retry reads the stream afresh.
+ * The folded state is kept in a {@link StreamStateCache}. A stale entry can only cause a
+ * conflict on append, never a wrong write, and a refusal decided on cached state is checked
+ * again on the stream read afresh, so it is never a wrong refusal either.
  */
 export async function handleCommand<Event extends DomainEvent, State>(
   store: EventStore,
@@ -65,7 +66,13 @@ export async function handleCommand<Event extends DomainEvent, State>(
       if (cached) continue; // the cache may be behind: look again before refusing
       throw new ConcurrencyError(stream, current.revision);
     }
-    const events = decide(current.state);
+    let events: Event[];
+    try {
+      events = decide(current.state);
+    } catch (refusal) {
+      if (cached) continue; // refused on cached state: make sure it was not behind
+      throw refusal;
+    }
     try {
       const result = await store.append(
         stream,
