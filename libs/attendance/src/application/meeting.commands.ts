@@ -1,13 +1,4 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  deciderHandler,
-  handleCommand,
-  requireExisting,
-  RoutedCommand,
-  type CommandResult,
-} from '@samen/command-handling';
-import { EVENT_STORE, type EventStore } from '@samen/event-store';
+import { deciderHandler, requireExisting, RoutedCommand } from '@samen/command-handling';
 import { requireSite } from '@samen/structure';
 import {
   meetingDecider,
@@ -29,40 +20,28 @@ export const CorrectAttendanceHandler = deciderHandler(CorrectAttendanceCommand,
 export const CancelMeetingHandler = deciderHandler(CancelMeetingCommand, meetingDecider, onMeetingStream);
 
 /** A meeting belongs to a programme, maybe hosted by one of its sites, and expects parties that exist. */
-@CommandHandler(ScheduleMeetingCommand)
-export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCommand, CommandResult> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async execute({ command, envelope }: ScheduleMeetingCommand): Promise<CommandResult> {
-    await requireSite(this.store, command.data.programmeId, command.data.hostSiteId);
-    for (const partyId of command.data.expectedPartyIds) await requireExisting(this.store, 'party', partyId);
-    return handleCommand(
-      this.store,
-      onMeetingStream(command),
-      meetingDecider,
-      (s) => meetingDecider.decide(command, s),
-      envelope,
-    );
-  }
-}
+export const ScheduleMeetingHandler = deciderHandler(
+  ScheduleMeetingCommand,
+  meetingDecider,
+  onMeetingStream,
+  async (command, store) => {
+    await requireSite(store, command.data.programmeId, command.data.hostSiteId);
+    for (const partyId of command.data.expectedPartyIds) await requireExisting(store, 'party', partyId);
+    return command;
+  },
+);
 
 /** Presence is recorded for a person who exists, for a party that exists. */
-@CommandHandler(RecordAttendanceCommand)
-export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand, CommandResult> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async execute({ command, envelope }: RecordAttendanceCommand): Promise<CommandResult> {
-    await requireExisting(this.store, 'person', command.data.personId);
-    await requireExisting(this.store, 'party', command.data.partyId);
-    return handleCommand(
-      this.store,
-      onMeetingStream(command),
-      meetingDecider,
-      (s) => meetingDecider.decide(command, s),
-      envelope,
-    );
-  }
-}
+export const RecordAttendanceHandler = deciderHandler(
+  RecordAttendanceCommand,
+  meetingDecider,
+  onMeetingStream,
+  async (command, store) => {
+    await requireExisting(store, 'person', command.data.personId);
+    await requireExisting(store, 'party', command.data.partyId);
+    return command;
+  },
+);
 
 export const MEETING_HANDLERS = [
   ScheduleMeetingHandler,

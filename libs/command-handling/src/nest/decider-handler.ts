@@ -6,20 +6,29 @@ import { handleCommand, type CommandResult } from '../handle-command';
 import type { RoutedCommand } from './routed-command';
 
 /**
- * The handler of a command that needs nothing but its own stream: read, decide, append.
- * Commands that must look at other streams first have handlers of their own.
+ * The handler of a command: read its stream, decide, append. `prepare` runs first for
+ * commands that must look at other streams: it refuses what names things that do not
+ * exist and returns the command with the `context` its decider needs.
  */
-export function deciderHandler<Command extends { readonly type: string }, Event extends DomainEvent, State>(
-  commandClass: Type<RoutedCommand<Command>>,
+export function deciderHandler<Routed extends { readonly type: string }, Command, Event extends DomainEvent, State>(
+  commandClass: Type<RoutedCommand<Routed>>,
   decider: Decider<Command, Event, State>,
-  streamOf: (command: Command) => string,
-): Type<ICommandHandler<RoutedCommand<Command>, CommandResult>> {
+  streamOf: (command: Routed) => string,
+  prepare: (command: Routed, store: EventStore) => Promise<Command> = async (command) => command as unknown as Command,
+): Type<ICommandHandler<RoutedCommand<Routed>, CommandResult>> {
   @CommandHandler(commandClass)
-  class Handler implements ICommandHandler<RoutedCommand<Command>, CommandResult> {
+  class Handler implements ICommandHandler<RoutedCommand<Routed>, CommandResult> {
     constructor(@Inject(EVENT_STORE) readonly store: EventStore) {}
 
-    execute({ command, envelope }: RoutedCommand<Command>): Promise<CommandResult> {
-      return handleCommand(this.store, streamOf(command), decider, (state) => decider.decide(command, state), envelope);
+    async execute({ command, envelope }: RoutedCommand<Routed>): Promise<CommandResult> {
+      const prepared = await prepare(command, this.store);
+      return handleCommand(
+        this.store,
+        streamOf(command),
+        decider,
+        (state) => decider.decide(prepared, state),
+        envelope,
+      );
     }
   }
   Object.defineProperty(Handler, 'name', { value: `${commandClass.name}Handler` });

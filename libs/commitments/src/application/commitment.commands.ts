@@ -1,13 +1,4 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  deciderHandler,
-  handleCommand,
-  requireExisting,
-  RoutedCommand,
-  type CommandResult,
-} from '@samen/command-handling';
-import { EVENT_STORE, type EventStore } from '@samen/event-store';
+import { deciderHandler, requireExisting, RoutedCommand } from '@samen/command-handling';
 import { requireSite } from '@samen/structure';
 import {
   commitmentDecider,
@@ -39,45 +30,30 @@ export const WithdrawCommitmentHandler = deciderHandler(
 );
 
 /** Everyone and everything a commitment names must exist: programme, site, parties, role, person. */
-@CommandHandler(MakeCommitmentCommand)
-export class MakeCommitmentHandler implements ICommandHandler<MakeCommitmentCommand, CommandResult> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async execute({ command, envelope }: MakeCommitmentCommand): Promise<CommandResult> {
+export const MakeCommitmentHandler = deciderHandler(
+  MakeCommitmentCommand,
+  commitmentDecider,
+  onCommitmentStream,
+  async (command, store) => {
     const { programmeId, siteId, byPartyId, byRoleId, responsiblePersonId, toPartyIds } = command.data;
-    await requireSite(this.store, programmeId, siteId);
-    for (const partyId of [byPartyId, ...toPartyIds]) await requireExisting(this.store, 'party', partyId);
-    if (byRoleId !== undefined) await requireExisting(this.store, 'role', byRoleId);
-    await requireExisting(this.store, 'person', responsiblePersonId);
-    return handleCommand(
-      this.store,
-      onCommitmentStream(command),
-      commitmentDecider,
-      (s) => commitmentDecider.decide(command, s),
-      envelope,
-    );
-  }
-}
+    await requireSite(store, programmeId, siteId);
+    for (const partyId of [byPartyId, ...toPartyIds]) await requireExisting(store, 'party', partyId);
+    if (byRoleId !== undefined) await requireExisting(store, 'role', byRoleId);
+    await requireExisting(store, 'person', responsiblePersonId);
+    return command;
+  },
+);
 
-@CommandHandler(TransferCommitmentOwnershipCommand)
-export class TransferCommitmentOwnershipHandler implements ICommandHandler<
+export const TransferCommitmentOwnershipHandler = deciderHandler(
   TransferCommitmentOwnershipCommand,
-  CommandResult
-> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async execute({ command, envelope }: TransferCommitmentOwnershipCommand): Promise<CommandResult> {
-    await requireExisting(this.store, 'person', command.data.toPersonId);
-    if (command.data.toRoleId !== undefined) await requireExisting(this.store, 'role', command.data.toRoleId);
-    return handleCommand(
-      this.store,
-      onCommitmentStream(command),
-      commitmentDecider,
-      (s) => commitmentDecider.decide(command, s),
-      envelope,
-    );
-  }
-}
+  commitmentDecider,
+  onCommitmentStream,
+  async (command, store) => {
+    await requireExisting(store, 'person', command.data.toPersonId);
+    if (command.data.toRoleId !== undefined) await requireExisting(store, 'role', command.data.toRoleId);
+    return command;
+  },
+);
 
 export const COMMITMENT_HANDLERS = [
   MakeCommitmentHandler,
