@@ -1,2 +1,2 @@
 export * from './ledger-config';
-export { InjectLedgerConfig, LedgerConfigModule, ledgerConfig, type LedgerConfigType } from './ledger-config.module';
+export { LedgerConfigModule, ledgerConfig, type LedgerConfigType } from './ledger-config.module';

@@ -131,7 +131,7 @@ function assertName(field: string, value: unknown, limits: AppendLimits): void {
   }
 }
 
-export function assertExpectedRevision(expected: unknown): asserts expected is ExpectedRevision {
+function assertExpectedRevision(expected: unknown): asserts expected is ExpectedRevision {
   if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
   if (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0) return;
   throw new InvalidAppendError(
