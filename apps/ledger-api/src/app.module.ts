@@ -7,6 +7,7 @@ import { CommitmentsModule } from '@samen/commitments';
 import { MoneyModule } from '@samen/money';
 import { RolesModule } from '@samen/roles';
 import { StructureModule } from '@samen/structure';
+import { ViewsModule } from '@samen/views';
 import { HistoryController } from './history/history.controller';
 import { HealthModule } from './health/health.module';
 
@@ -21,6 +22,7 @@ import { HealthModule } from './health/health.module';
     AttendanceModule,
     CommitmentsModule,
     MoneyModule,
+    ViewsModule,
   ],
   controllers: [HistoryController],
 })

@@ -12,8 +12,10 @@ import { setUpOpenApi } from './openapi';
 const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** The HTTP application as main.ts and the end-to-end tests both start it. */
-export async function createApp(): Promise<NestFastifyApplication> {
-  const logger = createLedgerLogger(loadLedgerConfig(process.env));
+export async function createApp(options: { quiet?: boolean } = {}): Promise<NestFastifyApplication> {
+  const config = loadLedgerConfig(process.env);
+  // Operator commands that drive the app in-process print their own one-line report.
+  const logger = createLedgerLogger(options.quiet ? { ...config, log: { level: 'warn' } } : config);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
     new FastifyAdapter({

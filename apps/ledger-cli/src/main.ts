@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { ConfigValidationError } from '@samen/config';
 import { EventStoreError } from '@samen/event-store';
+import { FactsFileError } from '../../ledger-api/src/facts-import/facts-file';
+import { FactImportHaltedError } from '../../ledger-api/src/facts-import/import-facts';
 import { runCli } from './run-cli';
 
 runCli(
@@ -12,7 +14,11 @@ runCli(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof ConfigValidationError || error instanceof EventStoreError;
+    const known =
+      error instanceof ConfigValidationError ||
+      error instanceof EventStoreError ||
+      error instanceof FactsFileError ||
+      error instanceof FactImportHaltedError;
     process.stderr.write(
       `ledger-cli: ${known ? (error as Error).message : ((error as Error)?.stack ?? String(error))}\n`,
     );

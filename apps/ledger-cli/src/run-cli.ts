@@ -3,9 +3,10 @@ import { ledgerConfig, type LedgerConfigType } from '@samen/config';
 import { EVENT_STORE, type EventStore } from '@samen/event-store';
 import { CliModule } from './cli.module';
 import { type CliCommand, UsageError } from './cli-command';
+import { factsImport, seedDemo } from './commands/facts.commands';
 import { storeEvents, storeInfo, streamRead } from './commands/store.commands';
 
-const COMMANDS: readonly CliCommand[] = [storeInfo, storeEvents, streamRead];
+const COMMANDS: readonly CliCommand[] = [storeInfo, storeEvents, streamRead, seedDemo, factsImport];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -1,2 +1,3 @@
 export * from './domain/meeting';
 export { AttendanceModule } from './attendance.module';
+export * from './api/meeting.dto';

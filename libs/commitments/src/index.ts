@@ -1,2 +1,3 @@
 export * from './domain/commitment';
 export { CommitmentsModule } from './commitments.module';
+export * from './api/commitment.dto';

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { KURRENTDB_SCHEMES, type EventStoreSettings } from '@samen/event-store';
 
 export const ENVIRONMENTS = ['development', 'production', 'test'] as const;
@@ -12,6 +12,10 @@ export interface LedgerConfig {
   readonly http: { readonly host: string; readonly port: number };
   readonly eventStore: EventStoreSettings;
   readonly log: { readonly level: (typeof LOG_LEVELS)[number] };
+  /** The views' own database: read models and their checkpoint, whichever store holds the events. */
+  readonly views: { readonly file: string };
+  /** Whether the API loads the Programma SAMEN demo into an empty store at start. */
+  readonly demo: { readonly loadWhenEmpty: boolean };
 }
 
 /** The settings as environment variables, each with what it allows. */
@@ -45,6 +49,10 @@ class LedgerEnvironment {
   @IsOptional()
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL?: string;
+
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'must be on or off' })
+  LEDGER_DEMO?: string;
 }
 
 /** A setting that is missing or wrong; the message names each one and what it allows. */
@@ -59,6 +67,7 @@ const SETTING_NAMES = [
   'LEDGER_DATA_DIR',
   'LEDGER_EVENT_STORE_URL',
   'LOG_LEVEL',
+  'LEDGER_DEMO',
 ] as const satisfies readonly (keyof LedgerEnvironment)[];
 const NUMERIC = new Set<string>(['PORT']);
 
@@ -79,13 +88,17 @@ export function loadLedgerConfig(env: Record<string, string | undefined>): Ledge
   );
   if (problems.length > 0) throw new ConfigValidationError(`Invalid configuration: ${problems.join('; ')}`);
 
-  const dataDir = settings.LEDGER_DATA_DIR ?? 'data';
+  const dataDir = resolve(settings.LEDGER_DATA_DIR ?? 'data');
+  const environment = (settings.NODE_ENV ?? 'development') as LedgerConfig['environment'];
   return {
-    environment: (settings.NODE_ENV ?? 'development') as LedgerConfig['environment'],
+    environment,
     http: { host: settings.HOST ?? '127.0.0.1', port: settings.PORT ?? 3000 },
     eventStore: settings.LEDGER_EVENT_STORE_URL
       ? { kind: 'kurrentdb', connectionString: settings.LEDGER_EVENT_STORE_URL }
-      : { kind: 'embedded', file: join(isAbsolute(dataDir) ? dataDir : resolve(dataDir), 'ledger.db') },
+      : { kind: 'embedded', file: join(dataDir, 'ledger.db') },
+    views: { file: join(dataDir, 'views.db') },
     log: { level: (settings.LOG_LEVEL ?? 'info') as LedgerConfig['log']['level'] },
+    // A newcomer's first start shows the demo; production and test ledgers start empty unless asked.
+    demo: { loadWhenEmpty: (settings.LEDGER_DEMO ?? (environment === 'development' ? 'on' : 'off')) === 'on' },
   };
 }

@@ -7,8 +7,18 @@ describe('loading the ledger configuration', () => {
       environment: 'development',
       http: { host: '127.0.0.1', port: 3000 },
       eventStore: { kind: 'embedded', file: join(resolve('data'), 'ledger.db') },
+      views: { file: join(resolve('data'), 'views.db') },
       log: { level: 'info' },
+      demo: { loadWhenEmpty: true },
     });
+  });
+
+  it('loads the demo only into a development ledger, unless LEDGER_DEMO says otherwise', () => {
+    expect(loadLedgerConfig({ NODE_ENV: 'production' }).demo.loadWhenEmpty).toBe(false);
+    expect(loadLedgerConfig({ NODE_ENV: 'test' }).demo.loadWhenEmpty).toBe(false);
+    expect(loadLedgerConfig({ LEDGER_DEMO: 'off' }).demo.loadWhenEmpty).toBe(false);
+    expect(loadLedgerConfig({ NODE_ENV: 'production', LEDGER_DEMO: 'on' }).demo.loadWhenEmpty).toBe(true);
+    expect(() => loadLedgerConfig({ LEDGER_DEMO: 'ja' })).toThrow('LEDGER_DEMO must be on or off (got "ja")');
   });
 
   it('treats an empty setting as unset', () => {

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from './event-store.health';
+import { ViewsHealthIndicator } from './views.health';
 
 @ApiTags('gezondheid / health')
 @Controller('health')
@@ -9,6 +10,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
+    private readonly views: ViewsHealthIndicator,
   ) {}
 
   @Get()
@@ -16,9 +18,9 @@ export class HealthController {
   @ApiOperation({
     summary: 'Werkt de ledger? / Is the ledger up?',
     description:
-      'Meldt of de event store antwoordt en tot welke positie hij reikt. / Reports whether the event store answers and its head position.',
+      'Meldt of de event store antwoordt, tot welke positie hij reikt, en hoe ver de overzichten achterlopen. / Reports whether the event store answers, its head position, and how far the views are behind.',
   })
   check() {
-    return this.health.check([() => this.eventStore.check()]);
+    return this.health.check([() => this.eventStore.check(), () => this.views.check()]);
   }
 }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { EventStoreError } from '@samen/event-store';
 import { LedgerError } from '@samen/ledger-kernel';
+import { ViewsBehindError } from '@samen/views';
 
 /** An RFC 9457 problem, as every error leaves the API. */
 export interface Problem {
@@ -25,13 +26,10 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const problem = this.toProblem(error);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (problem.status === 503) reply.header('retry-after', '1');
     if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
-    host
-      .switchToHttp()
-      .getResponse<FastifyReply>()
-      .status(problem.status)
-      .header('content-type', 'application/problem+json; charset=utf-8')
-      .send(problem);
+    reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
   }
 
   private toProblem(error: unknown): Problem {
@@ -57,6 +55,11 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof EventStoreError && error.code === 'invalid-append') {
       return problem(400, 'Ongeldige invoer / invalid input', error.message, error.code);
+    }
+    if (error instanceof ViewsBehindError) {
+      return problem(503, 'Overzicht loopt achter / view not caught up', error.message, error.code, {
+        position: error.reached?.toString() ?? null,
+      });
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

@@ -127,6 +127,27 @@ export const TimestampProperty = (options: Common) =>
     ),
   );
 
+/** A calendar date (meaning that whole Dutch day) or a moment with its zone. */
+export const DateOrTimestampProperty = (options: Common) =>
+  applyDecorators(
+    ...documented(options, { type: String }),
+    satisfies(
+      'isDateOrTimestamp',
+      (value) =>
+        typeof value === 'string' &&
+        (isIsoTimestamp(value) || (/^\d{4}-\d{2}-\d{2}$/.test(value) && isIsoTimestamp(`${value}T00:00:00Z`))),
+      '$property must be a date (YYYY-MM-DD) or an ISO-8601 timestamp with a zone',
+    ),
+  );
+
+/** A global position of the log, as the command answers give it: digits. */
+export const PositionProperty = (options: Common) =>
+  applyDecorators(
+    ...documented(options, { type: String, pattern: '^\\d{1,39}$' }),
+    IsString(),
+    Matches(/^\d{1,39}$/, { message: '$property must be a log position: digits, as a command answer gives it' }),
+  );
+
 /** How far a client's clock may run ahead of ours. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 

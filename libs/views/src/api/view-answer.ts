@@ -1,0 +1,51 @@
+import type { FastifyReply } from 'fastify';
+import type { TimeWindow } from '../core/time-window';
+import type { LedgerViews } from '../ledger-views';
+import type { ViewRunner } from '../runner/view-runner';
+import { toCsv, type CsvColumn } from './csv';
+import { windowOf } from './query-window';
+import type { ViewQueryDto } from './view-query.dto';
+
+/** How long a query with minPosition waits for the views before answering 503. */
+export const MIN_POSITION_WAIT_MS = 5_000;
+
+export interface CsvTable<Answer, Row> {
+  /** The download's file name, without extension. */
+  readonly filename: string;
+  readonly columns: readonly CsvColumn<Row>[];
+  readonly rows: (answer: Answer) => readonly Row[];
+}
+
+export interface ViewRequest<Answer, Row> {
+  readonly view: string;
+  readonly query: ViewQueryDto;
+  readonly accept: string | undefined;
+  readonly reply: FastifyReply;
+  readonly compute: (views: LedgerViews, window: TimeWindow) => Answer;
+  readonly csv: CsvTable<Answer, Row>;
+}
+
+/**
+ * One way every view answers: wait for minPosition if asked, compute in the asked time
+ * window (or take the remembered answer), then JSON, or CSV when the client accepts it.
+ */
+export async function answerView<Answer extends object, Row>(
+  runner: ViewRunner,
+  request: ViewRequest<Answer, Row>,
+): Promise<object | string> {
+  const { view, query, reply } = request;
+  const { minPosition, ...question } = query;
+  if (minPosition !== undefined) await runner.caughtUpTo(BigInt(minPosition), MIN_POSITION_WAIT_MS);
+  const window = windowOf(query);
+  const key = `${view}:${JSON.stringify(question)}`;
+  const { position, answer } = runner.read(key, (views) => request.compute(views, window));
+  const at = position?.toString() ?? null;
+  reply.header('x-ledger-position', at ?? '');
+  if (request.accept?.includes('text/csv')) {
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${request.csv.filename}.csv"`);
+    return toCsv(request.csv.columns, request.csv.rows(answer));
+  }
+  return { view, position: at, asOf: query.asOf ?? null, knownAt: query.knownAt ?? null, ...answer };
+}

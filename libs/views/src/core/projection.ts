@@ -1,0 +1,21 @@
+import type { LedgerFact } from './ledger-fact';
+
+/**
+ * A view's read side: an initial state and how one fact changes it, with no I/O, so the same
+ * code serves live updates, rebuilds and time travel. `apply` changes the state in place:
+ * a rebuild applies a million facts, and copying the state for each would cost more than
+ * reading them. States hold each fact's stamp, so every question about an earlier date is
+ * answered from the one state by filtering (see TimeWindow), never by replaying.
+ */
+export interface Projection<State> {
+  readonly name: string;
+  initialState(): State;
+  apply(state: State, fact: LedgerFact): void;
+}
+
+/** Appends to the list under `key`, creating it: most view states are lists per id. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

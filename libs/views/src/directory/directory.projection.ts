@@ -1,0 +1,111 @@
+import type { MeetingKind } from '@samen/attendance';
+import type { PartyKind } from '@samen/structure';
+import { stampOf, type Stamp } from '../core/ledger-fact';
+import type { Projection } from '../core/projection';
+
+export interface PartyEntry extends Stamp {
+  readonly partyId: string;
+  readonly kind: PartyKind;
+  readonly name: string;
+}
+
+export interface ProgrammeEntry extends Stamp {
+  readonly programmeId: string;
+  readonly name: string;
+  readonly startsOn: string;
+  readonly endsOn?: string;
+}
+
+export interface SiteEntry extends Stamp {
+  readonly siteId: string;
+  readonly programmeId: string;
+  readonly name: string;
+  readonly gemeentePartyId: string;
+  readonly initiativePartyIds: readonly string[];
+  readonly funded: boolean;
+}
+
+export interface MeetingEntry extends Stamp {
+  readonly meetingId: string;
+  readonly programmeId: string;
+  readonly kind: MeetingKind;
+  readonly title: string;
+  /** When the meeting takes place, epoch milliseconds. */
+  readonly startsAt: number;
+  readonly place: string;
+  readonly hostSiteId?: string;
+  readonly expectedPartyIds: readonly string[];
+  cancelled?: Stamp;
+}
+
+export interface RoleEntry extends Stamp {
+  readonly roleId: string;
+  readonly partyId: string;
+  readonly programmeId?: string;
+  readonly siteId?: string;
+  readonly title: string;
+}
+
+/**
+ * Who and what exists: programmes, parties, sites, meetings and seats. Every view names
+ * things through it. People appear by id only: their names are personal data and stay
+ * with the person's own stream.
+ */
+export interface Directory {
+  readonly programmes: Map<string, ProgrammeEntry>;
+  readonly parties: Map<string, PartyEntry>;
+  readonly sites: Map<string, SiteEntry>;
+  readonly meetings: Map<string, MeetingEntry>;
+  readonly roles: Map<string, RoleEntry>;
+}
+
+export const directoryProjection: Projection<Directory> = {
+  name: 'directory',
+  initialState: () => ({
+    programmes: new Map(),
+    parties: new Map(),
+    sites: new Map(),
+    meetings: new Map(),
+    roles: new Map(),
+  }),
+  apply(state, fact) {
+    switch (fact.type) {
+      case 'ProgrammeLaunched':
+        state.programmes.set(fact.data.programmeId, { ...fact.data, ...stampOf(fact) });
+        return;
+      case 'PartyRegistered':
+        state.parties.set(fact.data.partyId, { ...fact.data, ...stampOf(fact) });
+        return;
+      case 'SiteJoined': {
+        const { siteId, programmeId, name, gemeentePartyId, initiativePartyIds, funded } = fact.data;
+        state.sites.set(siteId, {
+          siteId,
+          programmeId,
+          name,
+          gemeentePartyId,
+          initiativePartyIds,
+          funded,
+          ...stampOf(fact),
+        });
+        return;
+      }
+      case 'MeetingScheduled': {
+        const { startsAt, ...meeting } = fact.data;
+        state.meetings.set(fact.data.meetingId, { ...meeting, startsAt: Date.parse(startsAt), ...stampOf(fact) });
+        return;
+      }
+      case 'MeetingCancelled': {
+        const meeting = state.meetings.get(fact.data.meetingId);
+        if (meeting) meeting.cancelled = stampOf(fact);
+        return;
+      }
+      case 'RoleAssigned': {
+        const { personId: _holder, ...seat } = fact.data;
+        state.roles.set(fact.data.roleId, { ...seat, ...stampOf(fact) });
+        return;
+      }
+      default:
+        return;
+    }
+  },
+};

@@ -1,0 +1,128 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@samen/event-store';
+import { toLedgerFact } from '../core/to-ledger-fact';
+import { applyToViews, emptyViews, type LedgerViews } from '../ledger-views';
+import { ViewStateStore } from './view-state-store';
+import { ViewsBehindError } from './views-behind.error';
+
+export const VIEW_STATE_STORE = Symbol('ViewStateStore');
+
+/** How often changed views are saved: a crash redoes at most this much of the log. */
+const SAVE_INTERVAL_MS = 30_000;
+/** Answers kept per log position; questions repeat far more than the log moves. */
+const CACHE_ENTRIES = 500;
+
+export interface ViewStatus {
+  /** The last position applied, or null before the first fact. */
+  readonly position: bigint | undefined;
+  readonly failed?: string;
+}
+
+/**
+ * Keeps the views up to date: from the saved checkpoint it follows the log (catch-up, then
+ * live), applies each fact to every view, and saves state and checkpoint together.
+ */
+@Injectable()
+export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Views');
+  private views: LedgerViews = emptyViews();
+  private position: bigint | undefined;
+  private savedPosition: bigint | undefined;
+  private failed?: string;
+  private subscription?: Subscription;
+  private timer?: NodeJS.Timeout;
+  private waiters: { position: bigint; resolve: () => void }[] = [];
+  private cache = new Map<string, unknown>();
+  private cachedAt: bigint | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(VIEW_STATE_STORE) private readonly states: ViewStateStore,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const saved = this.states.load();
+    if (saved) {
+      this.views = saved.views;
+      this.position = this.savedPosition = saved.position;
+    }
+    this.logger.log(
+      saved ? `Views resume after position ${saved.position}` : 'Views are built from the start of the log',
+    );
+    this.subscription = this.store.subscribeToAll({ after: this.position }).subscribe({
+      next: (event) => this.apply(event),
+      error: (error: Error) => {
+        this.failed = error.message;
+        this.logger.error(`Views stopped at position ${this.position ?? 'none'}: ${error.stack ?? error.message}`);
+      },
+    });
+    this.timer = setInterval(() => this.save(), SAVE_INTERVAL_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+    clearInterval(this.timer);
+    this.save();
+    this.states.close();
+  }
+
+  status(): ViewStatus {
+    return { position: this.position, ...(this.failed && { failed: this.failed }) };
+  }
+
+  /**
+   * Answers a question from the current views, remembering the answer until the next fact
+   * arrives. Queries are synchronous, so no fact is applied halfway through one.
+   */
+  read<T>(key: string, query: (views: LedgerViews) => T): { position: bigint | undefined; answer: T } {
+    if (this.cachedAt !== this.position) {
+      this.cache.clear();
+      this.cachedAt = this.position;
+    }
+    if (!this.cache.has(key)) {
+      if (this.cache.size >= CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(key, query(this.views));
+    }
+    return { position: this.position, answer: this.cache.get(key) as T };
+  }
+
+  /** Resolves once the views include `position`; after `timeoutMs` a {@link ViewsBehindError}. */
+  async caughtUpTo(position: bigint, timeoutMs: number): Promise<void> {
+    if (this.position !== undefined && this.position >= position) return;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.waiters.push({ position, resolve });
+        timer = setTimeout(() => reject(new ViewsBehindError(position, this.position, timeoutMs)), timeoutMs);
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private apply(event: RecordedEvent): void {
+    applyToViews(this.views, toLedgerFact(event));
+    this.position = event.position;
+    if (this.waiters.length > 0) {
+      const [done, waiting] = partition(this.waiters, (w) => w.position <= event.position);
+      this.waiters = waiting;
+      for (const waiter of done) waiter.resolve();
+    }
+  }
+
+  private save(): void {
+    if (this.position === undefined || this.position === this.savedPosition || this.failed) return;
+    const started = performance.now();
+    this.states.save(this.position, this.views);
+    this.savedPosition = this.position;
+    this.logger.debug(`Views saved at position ${this.position} in ${Math.round(performance.now() - started)} ms`);
+  }
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
+}

@@ -1,0 +1,50 @@
+import type { LedgerEvent, LedgerFact } from '../core/ledger-fact';
+
+type FactOf<T extends LedgerEvent['type']> = Extract<LedgerEvent, { type: T }>;
+
+/**
+ * Writes a story as facts for view tests: each fact says when it happened; it is recorded
+ * in the order written, one second apart, unless it says when it was recorded (late).
+ */
+export class FactScript {
+  readonly facts: LedgerFact[] = [];
+  private clock = Date.parse('2026-01-01T00:00:00Z');
+
+  /** `occurredAt` as a date (noon, Dutch winter time) or a full timestamp. */
+  add<T extends LedgerEvent['type']>(
+    type: T,
+    data: FactOf<T>['data'],
+    occurredAt: string,
+    options: { recordedAt?: string; actor?: string } = {},
+  ): this {
+    this.clock += 1000;
+    const recordedAt = options.recordedAt ? Date.parse(options.recordedAt) : this.clock;
+    this.facts.push({
+      type,
+      data,
+      streamName: streamOf(type, data as Record<string, unknown>),
+      position: String(this.facts.length + 1),
+      occurredAt: Date.parse(occurredAt.length === 10 ? `${occurredAt}T12:00:00+01:00` : occurredAt),
+      recordedAt,
+      ...(options.actor && { actor: options.actor }),
+    } as LedgerFact);
+    return this;
+  }
+}
+
+/** The stream the command side would have written the fact to. */
+function streamOf(type: LedgerEvent['type'], data: Record<string, unknown>): string {
+  const [entity, idField] = STREAMS.find(([, , types]) => types.test(type)) ?? ['unknown', 'id'];
+  return `${entity}-${String(data[idField])}`;
+}
+
+const STREAMS: readonly [string, string, RegExp][] = [
+  ['programme', 'programmeId', /^(ProgrammeLaunched|SiteJoined)$/],
+  ['party', 'partyId', /^Party/],
+  ['person', 'personId', /^Person/],
+  ['role', 'roleId', /^(Role|Successor|Handover)/],
+  ['meeting', 'meetingId', /^(Meeting|Attendance)/],
+  ['commitment', 'commitmentId', /^Commitment/],
+  ['payment', 'paymentId', /^Payment/],
+  ['invoice', 'invoiceId', /^Invoice/],
+];
