@@ -6,16 +6,16 @@
  * Settings: BENCH_SECONDS (default 20), BENCH_CONNECTIONS (default 32).
  */
 import autocannon from 'autocannon';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@samen/event-store';
+import { benchPort, residentMemoryMiB, startApiProcess, stopApiProcess } from '../support/api-process';
 import { ratePerSecond, report } from '../support/report';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const PORT = 20_000 + Math.floor(Math.random() * 20_000);
+const PORT = benchPort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const GEMEENTEN = 40;
 const PEOPLE = 400;
@@ -116,36 +116,6 @@ function nextCommand(): { path: string; body: object } {
   }
 }
 
-function startApi(): Promise<ChildProcess> {
-  // BENCH_CPU_PROFILE=<folder> writes a V8 CPU profile of the API, to see where the time goes.
-  const profile = process.env.BENCH_CPU_PROFILE
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
-    : [];
-  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'apps/ledger-api/src/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      LEDGER_DATA_DIR: join(dir, 'api'),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 30_000;
-    const poll = async () => {
-      try {
-        await fetch(`${BASE}/health`);
-        resolve(child);
-      } catch {
-        if (Date.now() > deadline) reject(new Error('ledger-api did not start'));
-        else setTimeout(poll, 200);
-      }
-    };
-    void poll();
-  });
-}
-
 async function rawSingleAppendRate(): Promise<number> {
   const store = new SqliteEventStore({ file: join(dir, 'raw.db') });
   const count = 2000;
@@ -163,10 +133,10 @@ async function rawSingleAppendRate(): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const api = await startApi();
+  const api = await startApiProcess(join(dir, 'api'), PORT);
   try {
     await seed();
-    const rssBefore = await residentMemory(api.pid!);
+    const rssBefore = (await residentMemoryMiB(api.pid!)).now;
     const result = await autocannon({
       url: BASE,
       connections: CONNECTIONS,
@@ -181,7 +151,7 @@ async function main(): Promise<void> {
         },
       ],
     });
-    const rssAfter = await residentMemory(api.pid!);
+    const rssAfter = (await residentMemoryMiB(api.pid!)).now;
     const raw = await rawSingleAppendRate();
     const commandsPerSecond = result.requests.average;
     const ok = report(
@@ -209,16 +179,9 @@ async function main(): Promise<void> {
     console.log(`bar (≥ 2,000 commands/s, p99 < 50 ms, every command 201): ${meetsBar ? 'ok' : 'FAIL'}`);
     process.exitCode = ok && meetsBar ? 0 : 1;
   } finally {
-    api.kill('SIGTERM');
-    await new Promise((resolve) => api.once('exit', resolve));
+    await stopApiProcess(api);
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function residentMemory(pid: number): Promise<number> {
-  const { readFile } = await import('node:fs/promises');
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
 void main();

@@ -1,0 +1,215 @@
+/**
+ * The six views on a long log: 1,000,000 synthetic events over two years (342 gemeenten,
+ * turnover, late recording; `ledger-cli seed synthetic`). Measures, in one run:
+ * - rebuilding every view, beside simply reading and JSON-parsing the same rows straight
+ *   from SQLite (the rebuild's physical limit);
+ * - view queries over HTTP with 50 concurrent clients (p99);
+ * - asOf and knownAt questions on random dates (p95), each a fresh question;
+ * - the API's resident memory with all views of the long log loaded.
+ * Run: npm run bench:views. Settings: BENCH_EVENTS (1000000), BENCH_SEED (42),
+ * BENCH_ROUNDS (3), BENCH_SECONDS (20), BENCH_CONNECTIONS (50).
+ */
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@samen/event-store';
+import { applyToViews, emptyViews, toLedgerFact, VIEWS_VERSION, ViewStateStore, type LedgerViews } from '@samen/views';
+import { runCli } from '../../apps/ledger-cli/src/run-cli';
+import { benchPort, residentMemoryMiB, startApiProcess, stopApiProcess } from '../support/api-process';
+import { median, ratePerSecond, report } from '../support/report';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const SEED = process.env.BENCH_SEED ?? '42';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const TIME_TRAVEL_QUESTIONS = 60;
+
+const dir = mkdtempSync(join(tmpdir(), 'samen-ledger-bench-views-'));
+const storeFile = join(dir, 'ledger.db');
+
+async function generate(): Promise<number> {
+  process.env.LEDGER_DATA_DIR = dir;
+  const started = performance.now();
+  const code = await runCli(
+    ['seed', 'synthetic', '--events', String(EVENTS), '--seed', SEED],
+    console.log,
+    console.error,
+  );
+  if (code !== 0) throw new Error(`seed synthetic failed with exit code ${code}`);
+  return (performance.now() - started) / 1000;
+}
+
+/** The baseline: every row read and its data and metadata parsed, nothing else. */
+function rawReadRate(): Promise<number> {
+  const db = new Database(storeFile, { readonly: true });
+  let seen = 0;
+  const rate = ratePerSecond(EVENTS, () => {
+    const rows = db.prepare('SELECT type, data, metadata, recorded_at FROM events ORDER BY position').raw();
+    for (const row of rows.iterate() as IterableIterator<string[]>) {
+      if (JSON.parse(row[1]) !== null && JSON.parse(row[2]) !== null) seen += 1;
+    }
+  });
+  return rate.finally(() => {
+    db.close();
+    if (seen !== EVENTS) throw new Error(`raw read ${seen} events, expected ${EVENTS}`);
+  });
+}
+
+/** The rebuild as the API does it: the store's subscription, each fact applied to every view. */
+async function rebuild(): Promise<{ rate: number; views: LedgerViews }> {
+  const store = new SqliteEventStore({ file: storeFile });
+  const views = emptyViews();
+  const head = await store.headPosition();
+  const rate = await ratePerSecond(EVENTS, () => {
+    return new Promise<void>((resolve, reject) => {
+      const subscription = store.subscribeToAll().subscribe({
+        next: (event) => {
+          applyToViews(views, toLedgerFact(event));
+          if (event.position === head) {
+            subscription.unsubscribe();
+            resolve();
+          }
+        },
+        error: reject,
+      });
+    });
+  });
+  await store.close();
+  return { rate, views };
+}
+
+/** The questions users ask most: one view for one gemeente, site or party. */
+function everydayQuestions(views: LedgerViews): string[] {
+  const gemeenten = [...views.directory.parties.values()].filter((p) => p.kind === 'municipality').slice(0, 40);
+  const sites = [...views.directory.sites.values()].slice(0, 20);
+  return [
+    ...gemeenten.flatMap((g) => [
+      `/views/presence/rates?partyId=${g.partyId}`,
+      `/views/continuity?partyId=${g.partyId}`,
+      `/views/commitments?partyId=${g.partyId}`,
+      `/views/handovers?partyId=${g.partyId}`,
+      `/views/timeline?partyId=${g.partyId}&limit=50`,
+    ]),
+    ...sites.flatMap((s) => [`/views/money?siteId=${s.siteId}`, `/views/presence?siteId=${s.siteId}`]),
+  ];
+}
+
+/** Whole-programme questions on random dates: each one new, so nothing is remembered. */
+function timeTravelQuestions(): string[] {
+  const views = [
+    '/views/presence/rates',
+    '/views/continuity',
+    '/views/commitments/parties',
+    '/views/money',
+    '/views/handovers',
+    '/views/timeline/changes',
+  ];
+  const start = Date.parse('2023-01-01T00:00:00Z');
+  const span = Date.parse('2024-12-31T00:00:00Z') - start;
+  let x = 12345;
+  const random = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return Array.from({ length: TIME_TRAVEL_QUESTIONS }, (_, i) => {
+    const date = new Date(start + random() * span).toISOString().slice(0, 10);
+    const view = views[i % views.length];
+    if (view === '/views/timeline/changes') return `${view}?from=2023-01-01&to=${date}`;
+    return i % 2 === 0 ? `${view}?asOf=${date}` : `${view}?knownAt=${new Date().toISOString()}&asOf=${date}`;
+  });
+}
+
+async function latencies(base: string, paths: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const path of paths) {
+    const started = performance.now();
+    const response = await fetch(`${base}${path}`);
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+async function main(): Promise<void> {
+  const generateSeconds = await generate();
+  const raw: number[] = [];
+  const rebuilt: number[] = [];
+  let views: LedgerViews | undefined;
+  for (let round = 0; round < ROUNDS; round++) {
+    raw.push(await rawReadRate());
+    const result = await rebuild();
+    rebuilt.push(result.rate);
+    views = result.views;
+  }
+  const states = new ViewStateStore(join(dir, 'views.db'), VIEWS_VERSION);
+  const saveStarted = performance.now();
+  states.save(BigInt(EVENTS), views!);
+  const saveMs = performance.now() - saveStarted;
+  states.close();
+  const questions = everydayQuestions(views!);
+  views = undefined;
+
+  const port = benchPort();
+  const base = `http://127.0.0.1:${port}`;
+  const api = await startApiProcess(dir, port);
+  try {
+    const cold = await latencies(base, questions);
+    const load = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: questions.map((path) => ({ method: 'GET' as const, path })),
+    });
+    const travel = await latencies(base, timeTravelQuestions());
+    const memory = await residentMemoryMiB(api.pid!);
+    const rebuildRate = median(rebuilt);
+    const ok = report(
+      'views',
+      {
+        node: process.version,
+        events: EVENTS,
+        seed: SEED,
+        rounds: ROUNDS,
+        generateSeconds: generateSeconds.toFixed(1),
+        savedStateMiB: Math.round(statSync(join(dir, 'views.db')).size / 2 ** 20),
+        saveMs: Math.round(saveMs),
+        queries: load.requests.total,
+        non2xx: load.non2xx + load.errors,
+      },
+      [
+        {
+          measure: 'rebuild all views',
+          unit: 'events/s',
+          value: rebuildRate,
+          baseline: { name: 'raw SQLite read + JSON.parse', value: median(raw) },
+          bar: 0.5,
+        },
+        { measure: `view queries, ${CONNECTIONS} clients, p99`, unit: 'ms', value: load.latency.p99 },
+        { measure: `view queries, ${CONNECTIONS} clients, median`, unit: 'ms', value: load.latency.p50 },
+        { measure: 'view queries, throughput', unit: 'queries/s', value: load.requests.average },
+        { measure: 'first answer to each question, p99', unit: 'ms', value: percentile(cold, 99) },
+        { measure: 'asOf / knownAt on random dates, p95', unit: 'ms', value: percentile(travel, 95) },
+        { measure: 'API resident memory, peak', unit: 'MiB', value: memory.peak },
+      ],
+    );
+    const bars = [
+      ['rebuild ≥ 100,000 events/s', rebuildRate >= 100_000],
+      ['view queries p99 < 20 ms', load.latency.p99 < 20 && load.non2xx === 0 && load.errors === 0],
+      ['asOf/knownAt p95 < 500 ms', percentile(travel, 95) < 500],
+      ['API resident memory < 1 GiB', memory.peak < 1024],
+    ] as const;
+    for (const [bar, met] of bars) console.log(`bar (${bar}): ${met ? 'ok' : 'FAIL'}`);
+    process.exitCode = ok && bars.every(([, met]) => met) ? 0 : 1;
+  } finally {
+    await stopApiProcess(api);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
