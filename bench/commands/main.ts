@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@samen/event-store';
-import { benchPort, residentMemoryMiB, startApiProcess, stopApiProcess } from '../support/api-process';
+import { benchPort, benchToken, residentMemoryMiB, startApiProcess, stopApiProcess } from '../support/api-process';
 import { ratePerSecond, report } from '../support/report';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -23,10 +23,12 @@ const MEETINGS = 200;
 
 const dir = mkdtempSync(join(tmpdir(), 'samen-ledger-bench-commands-'));
 
+const auth = benchToken(join(dir, 'api'));
+
 async function post(path: string, body: object): Promise<void> {
   const response = await fetch(`${BASE}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify(body),
   });
   if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -146,7 +148,12 @@ async function main(): Promise<void> {
           method: 'POST',
           setupRequest: (request) => {
             const { path, body } = nextCommand();
-            return { ...request, path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+            return {
+              ...request,
+              path,
+              headers: { 'content-type': 'application/json', ...auth },
+              body: JSON.stringify(body),
+            };
           },
         },
       ],

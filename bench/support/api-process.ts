@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TokenStore } from '@samen/access';
 
 /** A free-looking port for a benchmark's API, away from the usual ones. */
 export const benchPort = () => 20_000 + Math.floor(Math.random() * 20_000);
@@ -13,7 +15,15 @@ export function startApiProcess(dataDir: string, port: number): Promise<ChildPro
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
     : [];
   const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'apps/ledger-api/src/main.ts'], {
-    env: { ...process.env, PORT: String(port), LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LEDGER_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      // A benchmark is one client on purpose; the per-principal write limit would measure itself.
+      LEDGER_WRITE_LIMIT: '1000000',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -41,4 +51,14 @@ export async function residentMemoryMiB(pid: number): Promise<{ now: number; pea
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { now: Math.round(kib('VmRSS') / 1024), peak: Math.round(kib('VmHWM') / 1024) };
+}
+
+/** A programme-team token for the benchmark's requests, issued as `ledger-cli token issue` does. */
+export function benchToken(dataDir: string): Record<string, string> {
+  const tokens = new TokenStore(join(dataDir, 'access.db'));
+  try {
+    return { authorization: `Bearer ${tokens.issue({ kind: 'programme-team', id: 'bench' }, 'bench', 1).token}` };
+  } finally {
+    tokens.close();
+  }
 }

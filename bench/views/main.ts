@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@samen/event-store';
 import { applyToViews, emptyViews, toLedgerFact, VIEWS_VERSION, ViewStateStore, type LedgerViews } from '@samen/views';
 import { runCli } from '../../apps/ledger-cli/src/run-cli';
-import { benchPort, residentMemoryMiB, startApiProcess, stopApiProcess } from '../support/api-process';
+import { benchPort, benchToken, residentMemoryMiB, startApiProcess, stopApiProcess } from '../support/api-process';
 import { median, ratePerSecond, report } from '../support/report';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -119,11 +119,11 @@ function timeTravelQuestions(): string[] {
   });
 }
 
-async function latencies(base: string, paths: string[]): Promise<number[]> {
+async function latencies(base: string, paths: string[], headers: Record<string, string>): Promise<number[]> {
   const times: number[] = [];
   for (const path of paths) {
     const started = performance.now();
-    const response = await fetch(`${base}${path}`);
+    const response = await fetch(`${base}${path}`, { headers });
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
     times.push(performance.now() - started);
@@ -157,16 +157,18 @@ async function main(): Promise<void> {
 
   const port = benchPort();
   const base = `http://127.0.0.1:${port}`;
+  const auth = benchToken(dir);
   const api = await startApiProcess(dir, port);
   try {
-    const cold = await latencies(base, questions);
+    const cold = await latencies(base, questions, auth);
     const load = await autocannon({
       url: base,
       connections: CONNECTIONS,
       duration: SECONDS,
+      headers: auth,
       requests: questions.map((path) => ({ method: 'GET' as const, path })),
     });
-    const travel = await latencies(base, timeTravelQuestions());
+    const travel = await latencies(base, timeTravelQuestions(), auth);
     const memory = await residentMemoryMiB(api.pid!);
     const rebuildRate = median(rebuilt);
     const ok = report(

@@ -79,6 +79,7 @@ describe('GET /history/:entity/:id', () => {
         recordedAt: event.recordedAt,
         correlationId: event.metadata.correlationId,
         causationId: event.metadata.causationId,
+        actor: 'programme-team:e2e-kernteam',
         data: event.data,
       })),
     );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore } from '@samen/event-store';
 import { createApp } from '../../apps/ledger-api/src/create-app';
-import { spawnApp, waitUntilAnswering } from '../support/spawn-app';
+import { freePort, spawnApp, waitUntilAnswering } from '../support/spawn-app';
 
 describe('ledger-api over HTTP', () => {
   let dir: string;
@@ -98,7 +98,3 @@ describe('ledger-api as a process', () => {
     expect(stdout).toContain('Event store closed on SIGTERM');
   });
 });
-
-function freePort(): string {
-  return String(20_000 + Math.floor(Math.random() * 20_000));
-}

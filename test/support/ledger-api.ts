@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@samen/event-store';
+import { TOKEN_STORE, type TokenRecord, type TokenStore } from '@samen/access';
 import { createApp } from '../../apps/ledger-api/src/create-app';
 
 export interface Answer<Body = Record<string, unknown>> {
@@ -21,7 +22,11 @@ export interface LedgerApi {
     body: unknown,
     headers?: Record<string, string>,
   ): Promise<Answer<Body>>;
-  get<Body = Record<string, unknown>>(path: string): Promise<Answer<Body>>;
+  get<Body = Record<string, unknown>>(path: string, headers?: Record<string, string>): Promise<Answer<Body>>;
+  /** A bearer token for a principal, issued as `ledger-cli token issue` would. */
+  tokenFor(principal: TokenRecord['principal']): string;
+  /** The Authorization header of the programme team token every request carries by default. */
+  readonly auth: Record<string, string>;
   /** Every event in the store after a position, in order. */
   eventsAfter(position: bigint | undefined): Promise<RecordedEvent[]>;
   close(): Promise<void>;
@@ -38,6 +43,9 @@ export async function startLedgerApi(
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
   const store = app.get<EventStore>(EVENT_STORE);
+  const tokens = app.get<TokenStore>(TOKEN_STORE);
+  const tokenFor = (principal: TokenRecord['principal']) => tokens.issue(principal, 'e2e', 1).token;
+  const auth = { authorization: `Bearer ${tokenFor({ kind: 'programme-team', id: 'e2e-kernteam' })}` };
   const answer = async <Body>(response: Response): Promise<Answer<Body>> => {
     const text = await response.text();
     return {
@@ -54,11 +62,13 @@ export async function startLedgerApi(
       answer(
         await fetch(`${base}${path}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
+          headers: { 'content-type': 'application/json', ...auth, ...headers },
           body: typeof body === 'string' ? body : JSON.stringify(body),
         }),
       ),
-    get: async (path) => answer(await fetch(`${base}${path}`)),
+    get: async (path, headers = {}) => answer(await fetch(`${base}${path}`, { headers: { ...auth, ...headers } })),
+    tokenFor,
+    auth,
     eventsAfter: async (position) => {
       const events: RecordedEvent[] = [];
       for (let page = await store.readAll({ after: position, maxCount: 1000 }); page.length > 0;) {

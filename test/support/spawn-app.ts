@@ -48,3 +48,8 @@ export async function waitUntilAnswering(url: string, timeoutMs = 20_000): Promi
     }
   }
 }
+
+/** A port unlikely to be taken, for an app in its own process. */
+export function freePort(): string {
+  return String(20_000 + Math.floor(Math.random() * 20_000));
+}

@@ -123,7 +123,9 @@ describe('the views as the API serves them', () => {
     await start();
     await importStory(STORY);
     await rates();
-    const response = await fetch(`${api!.base}/views/presence/rates`, { headers: { accept: 'text/csv' } });
+    const response = await fetch(`${api!.base}/views/presence/rates`, {
+      headers: { ...api!.auth, accept: 'text/csv' },
+    });
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="opkomst.csv"');
     const bytes = Buffer.from(await response.arrayBuffer());

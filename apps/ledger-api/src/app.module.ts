@@ -8,6 +8,8 @@ import { MoneyModule } from '@samen/money';
 import { RolesModule } from '@samen/roles';
 import { StructureModule } from '@samen/structure';
 import { ViewsModule } from '@samen/views';
+import { AccessModule } from '@samen/access';
+import { AuditController } from './audit/audit.controller';
 import { HistoryController } from './history/history.controller';
 import { HealthModule } from './health/health.module';
 
@@ -15,6 +17,7 @@ import { HealthModule } from './health/health.module';
   imports: [
     LedgerConfigModule,
     EventStoreModule,
+    AccessModule,
     CommandHandlingModule,
     HealthModule,
     StructureModule,
@@ -24,6 +27,6 @@ import { HealthModule } from './health/health.module';
     MoneyModule,
     ViewsModule,
   ],
-  controllers: [HistoryController],
+  controllers: [HistoryController, AuditController],
 })
 export class AppModule {}

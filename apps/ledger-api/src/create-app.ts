@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadLedgerConfig } from '@samen/config';
@@ -41,6 +42,19 @@ export async function createApp(options: { quiet?: boolean } = {}): Promise<Nest
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   useJsonBodyParser(fastify);
+  await app.register(helmet, {
+    // The API documentation page is the only HTML; it loads its own scripts and styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // Served over plain HTTP on loopback too; upgrading would break the docs page there.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
   app.useGlobalPipes(new LedgerValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   setUpOpenApi(app);

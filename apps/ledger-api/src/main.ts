@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { TOKEN_STORE, type TokenStore } from '@samen/access';
 import { ConfigValidationError, loadLedgerConfig } from '@samen/config';
 import { EventStoreError } from '@samen/event-store';
 import { createApp } from './create-app';
@@ -11,16 +13,32 @@ async function main(): Promise<void> {
   const config = loadLedgerConfig(process.env);
   const app = await createApp();
   const logger = new Logger('Main');
-  if (config.demo.loadWhenEmpty) {
-    const demo = await loadDemoIfEmpty(app);
-    if (demo)
-      logger.log(
-        `Loaded the Programma SAMEN demo: ${demo.written} facts from ${demo.file} (LEDGER_DEMO=off skips this)`,
-      );
+  const demo = config.demo.loadWhenEmpty ? await loadDemoIfEmpty(app) : undefined;
+  if (demo) {
+    logger.log(`Loaded the Programma SAMEN demo: ${demo.written} facts from ${demo.file} (LEDGER_DEMO=off skips this)`);
   }
   await app.listen(config.http.port, config.http.host);
   const store = config.eventStore.kind === 'embedded' ? `embedded store ${config.eventStore.file}` : 'KurrentDB';
   logger.log(`samen-ledger listens on ${await app.getUrl()} (API docs at /docs) with the ${store}`);
+  // A newcomer gets in at once; production never hands out a token by itself.
+  if (demo && config.environment === 'development') printDemoToken(app, await app.getUrl());
+}
+
+function printDemoToken(app: NestFastifyApplication, url: string): void {
+  const { token, record } = app
+    .get<TokenStore>(TOKEN_STORE)
+    .issue({ kind: 'programme-team', id: 'demo-kernteam' }, 'demo kernteam (npm start)', 30);
+  process.stdout.write(
+    [
+      '',
+      'Demo: een token voor het kernteam, eenmalig getoond / a programme-team token, shown once:',
+      `  ${token}`,
+      `  (valid until ${record.expiresAt}; revoke with: npm run cli -- token revoke ${record.tokenId})`,
+      'Probeer / try:',
+      `  curl -H 'Authorization: Bearer ${token}' ${url.replace('127.0.0.1', 'localhost')}/views/presence/rates`,
+      '',
+    ].join('\n') + '\n',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -4,9 +4,23 @@ import { EVENT_STORE, type EventStore } from '@samen/event-store';
 import { CliModule } from './cli.module';
 import { type CliCommand, UsageError } from './cli-command';
 import { factsImport, seedDemo } from './commands/facts.commands';
+import { seedSynthetic } from './commands/seed-synthetic.command';
 import { storeEvents, storeInfo, streamRead } from './commands/store.commands';
+import { tokenIssue, tokenList, tokenRevoke } from './commands/token.commands';
+import { verify } from './commands/verify.command';
 
-const COMMANDS: readonly CliCommand[] = [storeInfo, storeEvents, streamRead, seedDemo, factsImport];
+const COMMANDS: readonly CliCommand[] = [
+  storeInfo,
+  storeEvents,
+  streamRead,
+  seedDemo,
+  factsImport,
+  seedSynthetic,
+  tokenIssue,
+  tokenList,
+  tokenRevoke,
+  verify,
+];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

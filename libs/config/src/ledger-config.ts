@@ -14,6 +14,8 @@ export interface LedgerConfig {
   readonly log: { readonly level: (typeof LOG_LEVELS)[number] };
   /** The views' own database: read models and their checkpoint, whichever store holds the events. */
   readonly views: { readonly file: string };
+  /** Bearer tokens (their hashes) and how many writes one principal may make per 10 seconds. */
+  readonly access: { readonly file: string; readonly writesPer10Seconds: number };
   /** Whether the API loads the Programma SAMEN demo into an empty store at start. */
   readonly demo: { readonly loadWhenEmpty: boolean };
 }
@@ -53,6 +55,12 @@ class LedgerEnvironment {
   @IsOptional()
   @IsIn(['on', 'off'], { message: 'must be on or off' })
   LEDGER_DEMO?: string;
+
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of writes per 10 seconds, from 1 to 1000000' })
+  @Min(1, { message: 'must be a whole number of writes per 10 seconds, from 1 to 1000000' })
+  @Max(1_000_000, { message: 'must be a whole number of writes per 10 seconds, from 1 to 1000000' })
+  LEDGER_WRITE_LIMIT?: number;
 }
 
 /** A setting that is missing or wrong; the message names each one and what it allows. */
@@ -68,8 +76,9 @@ const SETTING_NAMES = [
   'LEDGER_EVENT_STORE_URL',
   'LOG_LEVEL',
   'LEDGER_DEMO',
+  'LEDGER_WRITE_LIMIT',
 ] as const satisfies readonly (keyof LedgerEnvironment)[];
-const NUMERIC = new Set<string>(['PORT']);
+const NUMERIC = new Set<string>(['PORT', 'LEDGER_WRITE_LIMIT']);
 
 /**
  * Checks the environment once, at start. Empty strings count as unset, so that
@@ -97,6 +106,7 @@ export function loadLedgerConfig(env: Record<string, string | undefined>): Ledge
       ? { kind: 'kurrentdb', connectionString: settings.LEDGER_EVENT_STORE_URL }
       : { kind: 'embedded', file: join(dataDir, 'ledger.db') },
     views: { file: join(dataDir, 'views.db') },
+    access: { file: join(dataDir, 'access.db'), writesPer10Seconds: settings.LEDGER_WRITE_LIMIT ?? 1000 },
     log: { level: (settings.LOG_LEVEL ?? 'info') as LedgerConfig['log']['level'] },
     // A newcomer's first start shows the demo; production and test ledgers start empty unless asked.
     demo: { loadWhenEmpty: (settings.LEDGER_DEMO ?? (environment === 'development' ? 'on' : 'off')) === 'on' },

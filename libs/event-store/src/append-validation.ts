@@ -30,6 +30,8 @@ export interface PreparedEvent {
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+/** A UTF-16 surrogate without its partner: not a character, and not storable as UTF-8. */
+const LONE_SURROGATE = /\p{Cs}/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const METADATA_KEYS = new Set(['occurredAt', 'correlationId', 'causationId', 'actor']);
 
@@ -124,6 +126,11 @@ function assertName(field: string, value: unknown, limits: AppendLimits): void {
   }
   if (CONTROL_CHARACTERS.test(value)) {
     throw new InvalidAppendError(field, 'must not contain control characters');
+  }
+  // SQLite keeps text as UTF-8, which cannot hold a lone surrogate: the name would be read
+  // back changed, and the event's hash would no longer match it (ADR 0006).
+  if (LONE_SURROGATE.test(value)) {
+    throw new InvalidAppendError(field, 'must be well-formed Unicode (it holds a lone surrogate)');
   }
   // KurrentDB reserves names starting with "$" for its own system streams and events.
   if (value.startsWith('$')) {

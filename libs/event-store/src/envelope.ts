@@ -46,6 +46,12 @@ export interface RecordedEvent<Data extends JsonObject = JsonObject> {
   readonly metadata: EventMetadata;
   /** When the store recorded it (ISO-8601). Never decreases along the global order. */
   readonly recordedAt: string;
+  /**
+   * Its link in the tamper-evident chain: SHA-256 over the previous event's hash and this
+   * event's canonical form, 64 hex digits (ADR 0006). Absent where the adapter keeps no
+   * chain (KurrentDB).
+   */
+  readonly hash?: string;
 }
 
 export interface AppendResult {

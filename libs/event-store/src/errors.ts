@@ -1,7 +1,13 @@
 import type { ExpectedRevision, StreamRevision } from './envelope';
 
 export type EventStoreErrorCode =
-  'wrong-expected-revision' | 'invalid-append' | 'not-a-ledger-store' | 'store-schema-too-new' | 'store-closed';
+  | 'wrong-expected-revision'
+  | 'invalid-append'
+  | 'not-a-ledger-store'
+  | 'store-schema-too-new'
+  | 'store-closed'
+  | 'chain-broken'
+  | 'chain-not-available';
 
 export abstract class EventStoreError extends Error {
   abstract readonly code: EventStoreErrorCode;
@@ -47,5 +53,24 @@ export class StoreClosedError extends EventStoreError {
   readonly code = 'store-closed';
   constructor() {
     super('The event store is closed.');
+  }
+}
+
+/** Verification found the tamper-evident chain broken; `position` is the first place it breaks. */
+export class ChainBrokenError extends EventStoreError {
+  readonly code = 'chain-broken';
+  constructor(
+    readonly position: bigint,
+    readonly reason: string,
+  ) {
+    super(`broken at position ${position}: ${reason}`);
+  }
+}
+
+/** This adapter keeps no tamper-evident chain (KurrentDB), so nothing could be verified. */
+export class ChainNotAvailableError extends EventStoreError {
+  readonly code = 'chain-not-available';
+  constructor(reason: string) {
+    super(`verification is ${reason}`);
   }
 }

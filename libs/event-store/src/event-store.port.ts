@@ -7,6 +7,7 @@ import type {
   RecordedEvent,
   StreamRevision,
 } from './envelope';
+import type { ChainVerification, VerifyChainOptions } from './integrity/verify-chain';
 
 export interface ReadStreamOptions {
   readonly direction?: 'forwards' | 'backwards';
@@ -64,6 +65,14 @@ export interface EventStore {
    * Unsubscribing stops reading.
    */
   subscribeToAll(options?: SubscribeOptions): Observable<RecordedEvent>;
+
+  /**
+   * Walks the tamper-evident chain over the durable log in position order and reports the
+   * first position where it breaks, or that it is intact with the head hash (ADR 0006).
+   * Reads in pages, in constant memory, yielding to the event loop between pages.
+   * Absent on adapters that keep no chain (KurrentDB).
+   */
+  verifyChain?(options?: VerifyChainOptions): Promise<ChainVerification>;
 
   /** Finishes appends in flight, ends subscriptions and releases the store. */
   close(): Promise<void>;

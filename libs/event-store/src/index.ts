@@ -3,6 +3,21 @@ export * from './errors';
 export * from './event-store.port';
 export { DEFAULT_APPEND_LIMITS, type AppendLimits } from './append-validation';
 export { isIsoTimestamp } from './iso-timestamp';
+export { canonicalEvent, chainHash, GENESIS_HASH, type ChainedEvent } from './integrity/chain-hash';
+export {
+  describeVerification,
+  KURRENTDB_CHAIN_UNAVAILABLE,
+  parseExpectedHead,
+  verificationToJson,
+  verifyEventLog,
+  type ChainBreakKind,
+  type ChainBroken,
+  type ChainIntact,
+  type ChainUnavailable,
+  type ChainVerification,
+  type ExpectedHead,
+  type VerifyChainOptions,
+} from './integrity/verify-chain';
 export { createEventStore, KURRENTDB_SCHEMES, type EventStoreSettings } from './create-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './embedded/sqlite-event-store';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';

@@ -1,7 +1,11 @@
 import type { LedgerFact } from './core/ledger-fact';
 import type { Projection } from './core/projection';
+import { commitmentsProjection } from './commitments/commitments.projection';
+import { continuityProjection } from './continuity/continuity.projection';
 import { directoryProjection } from './directory/directory.projection';
+import { moneyProjection } from './money/money.projection';
 import { presenceProjection } from './presence/presence.projection';
+import { timelineProjection } from './timeline/timeline.projection';
 
 /**
  * Every view the ledger keeps, applied together in one pass over the log with one
@@ -10,6 +14,10 @@ import { presenceProjection } from './presence/presence.projection';
 export const VIEW_PROJECTIONS = {
   directory: directoryProjection,
   presence: presenceProjection,
+  commitments: commitmentsProjection,
+  money: moneyProjection,
+  continuity: continuityProjection,
+  timeline: timelineProjection,
 } as const;
 
 /**

@@ -1,12 +1,26 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { CommitmentsController } from './commitments/commitments.controller';
+import { ContinuityController } from './continuity/continuity.controller';
+import { HandoversController } from './handovers/handovers.controller';
 import { VIEWS_VERSION } from './ledger-views';
+import { MoneyController } from './money/money.controller';
 import { PresenceController } from './presence/presence.controller';
+import { PublishedController } from './public/published.controller';
 import { VIEW_STATE_STORE, ViewRunner } from './runner/view-runner';
 import { ViewStateStore } from './runner/view-state-store';
+import { TimelineController } from './timeline/timeline.controller';
 
 @Module({
-  controllers: [PresenceController],
+  controllers: [
+    PresenceController,
+    PublishedController,
+    CommitmentsController,
+    MoneyController,
+    ContinuityController,
+    HandoversController,
+    TimelineController,
+  ],
   providers: [
     {
       provide: VIEW_STATE_STORE,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { internalRequestHeaders } from '@samen/access';
 import { describeProblem, planFacts, type FactProblem, type PlannedFact } from './facts-file';
 
 export interface ImportReport {
@@ -62,7 +63,11 @@ async function recordInOrder(app: NestFastifyApplication, file: string, plan: Pl
       method: 'POST',
       url: fact.url,
       payload: fact.body,
-      headers: { 'idempotency-key': fact.idempotencyKey, 'x-correlation-id': 'facts-import' },
+      headers: {
+        ...internalRequestHeaders(),
+        'idempotency-key': fact.idempotencyKey,
+        'x-correlation-id': 'facts-import',
+      },
     });
     const answer = response.json<Answer>();
     if (response.statusCode !== 201) {

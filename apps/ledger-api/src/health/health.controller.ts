@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { Access } from '@samen/access';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { ViewsHealthIndicator } from './views.health';
 
@@ -14,6 +15,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Access.public()
   @HealthCheck()
   @ApiOperation({
     summary: 'Werkt de ledger? / Is the ledger up?',

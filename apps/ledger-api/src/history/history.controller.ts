@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Access } from '@samen/access';
 import { IdParam } from '@samen/command-handling';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@samen/event-store';
 import { ENTITY_NAMES, NotFoundError, streamName, ValidationError, type EntityKind } from '@samen/ledger-kernel';
@@ -51,6 +52,8 @@ export class HistoryController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get(':entity/:id')
+  // The log as stored, restricted notes and personal data included: the audit is the programme team's.
+  @Access.audit()
   @ApiOperation({
     summary: 'De volledige geschiedenis van één ding, met posities / the full history of one thing, with positions',
   })

@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import { EventStoreError } from '@samen/event-store';
 import { LedgerError } from '@samen/ledger-kernel';
 import { ViewsBehindError } from '@samen/views';
+import { ForbiddenError, UnauthenticatedError } from '@samen/access';
 
 /** An RFC 9457 problem, as every error leaves the API. */
 export interface Problem {
@@ -28,6 +29,7 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblem(error);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (problem.status === 503) reply.header('retry-after', '1');
+    if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
     if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
   }
@@ -55,6 +57,12 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof EventStoreError && error.code === 'invalid-append') {
       return problem(400, 'Ongeldige invoer / invalid input', error.message, error.code);
+    }
+    if (error instanceof UnauthenticatedError) {
+      return problem(401, 'Niet aangemeld / unauthenticated', error.message, error.code);
+    }
+    if (error instanceof ForbiddenError) {
+      return problem(403, 'Geen toegang / forbidden', error.message, error.code);
     }
     if (error instanceof ViewsBehindError) {
       return problem(503, 'Overzicht loopt achter / view not caught up', error.message, error.code, {
@@ -85,6 +93,7 @@ const TITLES: Record<number, string> = {
   405: 'Methode niet toegestaan / method not allowed',
   413: 'Verzoek te groot / request too large',
   415: 'Verkeerd formaat: stuur JSON / unsupported media type: send JSON',
+  429: 'Te veel verzoeken / too many requests',
 };
 const titleOf = (status: number) => TITLES[status] ?? 'Verzoek geweigerd / request refused';
 

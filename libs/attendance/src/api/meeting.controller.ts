@@ -1,5 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { Access, fromBody, type PartiesOf } from '@samen/access';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiCommandHeaders,
@@ -16,7 +17,18 @@ import {
   RecordAttendanceCommand,
   ScheduleMeetingCommand,
 } from '../application/meeting.commands';
+import { meetingStream } from '../domain/meeting';
 import { CancelMeetingDto, CorrectAttendanceDto, RecordAttendanceDto, ScheduleMeetingDto } from './meeting.dto';
+
+/** A correction is for the party the person's attendance was recorded for. */
+const RECORDED_PARTY: PartiesOf = async ({ body, params }, lookup) => {
+  const personId = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).personId : undefined;
+  if (typeof personId !== 'string') return 'invalid';
+  const recorded = (await lookup.eventsOf(meetingStream(params.meetingId))).find(
+    (event) => event.type === 'AttendanceRecorded' && event.data.personId === personId,
+  );
+  return typeof recorded?.data.partyId === 'string' ? [recorded.data.partyId] : [];
+};
 
 @ApiTags('bijeenkomsten en aanwezigheid / meetings and attendance')
 @ApiCommandHeaders()
@@ -26,6 +38,7 @@ export class MeetingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Access.programmeTeam()
   @ApiOperation({ summary: 'Bijeenkomst plannen / schedule a meeting' })
   async schedule(@Body() dto: ScheduleMeetingDto, @FromCommandRequest() request: CommandRequest) {
     const meetingId = dto.meetingId ?? newEntityId(request.idempotencyKey, 'meeting');
@@ -37,6 +50,7 @@ export class MeetingController {
   }
 
   @Post(':meetingId/attendance')
+  @Access.ownParty(fromBody('partyId'))
   @ApiOperation({ summary: 'Aanwezigheid vastleggen / record attendance' })
   async recordAttendance(
     @IdParam('meetingId') meetingId: string,
@@ -51,6 +65,7 @@ export class MeetingController {
   }
 
   @Post(':meetingId/attendance/corrections')
+  @Access.ownParty(RECORDED_PARTY)
   @ApiOperation({ summary: 'Aanwezigheid corrigeren / correct attendance' })
   async correctAttendance(
     @IdParam('meetingId') meetingId: string,
@@ -65,6 +80,7 @@ export class MeetingController {
   }
 
   @Post(':meetingId/cancellation')
+  @Access.programmeTeam()
   @ApiOperation({ summary: 'Bijeenkomst afgelasten / cancel a meeting' })
   async cancel(
     @IdParam('meetingId') meetingId: string,

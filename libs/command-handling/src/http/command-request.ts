@@ -16,7 +16,10 @@ const KEY = /^[\x21-\x7e]{1,100}$/;
 const REVISION = /^"?(\d{1,15})"?$/;
 
 /** Reads Idempotency-Key, If-Match and X-Correlation-Id; malformed ones are a 400. */
-export function parseCommandRequest(headers: Record<string, string | string[] | undefined>): CommandRequest {
+export function parseCommandRequest(
+  headers: Record<string, string | string[] | undefined>,
+  actor?: string,
+): CommandRequest {
   const problems: { field: string; message: string }[] = [];
   const header = (name: string) => {
     const value = headers[name];
@@ -44,15 +47,18 @@ export function parseCommandRequest(headers: Record<string, string | string[] | 
       commandId,
       occurredAt: occurredAt ?? new Date().toISOString(),
       correlationId: correlationId ?? commandId,
+      ...(actor !== undefined && { actor }),
       ...(revision !== undefined && { expectedRevision: Number(revision) }),
     }),
   };
 }
 
 /** Injects the {@link CommandRequest} of the current HTTP request. */
-export const FromCommandRequest = createParamDecorator((_: unknown, context: ExecutionContext) =>
-  parseCommandRequest(context.switchToHttp().getRequest<{ headers: Record<string, string> }>().headers),
-);
+export const FromCommandRequest = createParamDecorator((_: unknown, context: ExecutionContext) => {
+  // The access guard names who is asking; that principal is the fact's actor.
+  const request = context.switchToHttp().getRequest<{ headers: Record<string, string>; actor?: string }>();
+  return parseCommandRequest(request.headers, request.actor);
+});
 
 /** Documents the headers every command endpoint understands. */
 export const ApiCommandHeaders = () =>

@@ -91,6 +91,16 @@ export const EnumProperty = (values: readonly string[], options: Common) =>
     IsIn(values, { message: `$property must be one of ${values.join(', ')}` }),
   );
 
+/** A list of distinct values, each one of `values`. */
+export const EnumListProperty = (values: readonly string[], options: Common) =>
+  applyDecorators(
+    ...documented(options, { type: [String], enum: values }),
+    IsArray(),
+    ArrayMaxSize(values.length),
+    ArrayUnique(),
+    IsIn(values, { each: true, message: `each of $property must be one of ${values.join(', ')}` }),
+  );
+
 export const BooleanProperty = (options: Common) =>
   applyDecorators(...documented(options, { type: Boolean }), IsBoolean());
 

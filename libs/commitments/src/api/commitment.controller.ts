@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, fromBody, fromCreation } from '@samen/access';
 import {
   ApiCommandHeaders,
   CommandAcceptedDto,
@@ -25,6 +26,10 @@ import {
   MakeCommitmentDto,
   TransferCommitmentOwnershipDto,
 } from './commitment.dto';
+import { commitmentStream } from '../domain/commitment';
+
+/** A commitment's follow-up is for the party that made it. */
+const COMMITMENT_PARTY = fromCreation(commitmentStream, 'commitmentId', 'byPartyId');
 
 @ApiTags('toezeggingen / commitments')
 @ApiCommandHeaders()
@@ -34,6 +39,7 @@ export class CommitmentController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Access.ownParty(fromBody('byPartyId'))
   @ApiOperation({ summary: 'Toezegging doen / make a commitment' })
   async make(@Body() dto: MakeCommitmentDto, @FromCommandRequest() request: CommandRequest) {
     const commitmentId = dto.commitmentId ?? newEntityId(request.idempotencyKey, 'commitment');
@@ -45,6 +51,7 @@ export class CommitmentController {
   }
 
   @Post(':commitmentId/amendments')
+  @Access.ownParty(COMMITMENT_PARTY)
   @ApiOperation({ summary: 'Toezegging wijzigen / amend a commitment' })
   async amend(
     @IdParam('commitmentId') commitmentId: string,
@@ -59,6 +66,7 @@ export class CommitmentController {
   }
 
   @Post(':commitmentId/ownership')
+  @Access.ownParty(COMMITMENT_PARTY)
   @ApiOperation({ summary: 'Eigenaar overdragen / transfer ownership' })
   async transfer(
     @IdParam('commitmentId') commitmentId: string,
@@ -73,6 +81,7 @@ export class CommitmentController {
   }
 
   @Post(':commitmentId/fulfilment')
+  @Access.ownParty(COMMITMENT_PARTY)
   @ApiOperation({ summary: 'Nagekomen / fulfilled, with evidence' })
   async fulfil(
     @IdParam('commitmentId') commitmentId: string,
@@ -87,6 +96,7 @@ export class CommitmentController {
   }
 
   @Post(':commitmentId/breach')
+  @Access.ownParty(COMMITMENT_PARTY)
   @ApiOperation({ summary: 'Niet nagekomen / broken' })
   async break(
     @IdParam('commitmentId') commitmentId: string,
@@ -101,6 +111,7 @@ export class CommitmentController {
   }
 
   @Post(':commitmentId/withdrawal')
+  @Access.ownParty(COMMITMENT_PARTY)
   @ApiOperation({ summary: 'Ingetrokken / withdrawn' })
   async withdraw(
     @IdParam('commitmentId') commitmentId: string,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { hash as sha256 } from 'node:crypto';
 import { Observable } from 'rxjs';
 import { type AppendLimits, DEFAULT_APPEND_LIMITS, type PreparedEvent, prepareAppend } from '../append-validation';
 import type {
@@ -12,7 +13,9 @@ import type {
 } from '../envelope';
 import { StoreClosedError, WrongExpectedRevisionError } from '../errors';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
-import { openLedgerDatabase } from './sqlite-schema';
+import { canonicalEvent, chainHash, GENESIS_HASH } from '../integrity/chain-hash';
+import { type ChainVerification, ChainWalk, type VerifyChainOptions } from '../integrity/verify-chain';
+import { CANONICAL_EVENT_SQL_PARTS, openLedgerDatabase } from './sqlite-schema';
 import { pagedSubscription } from './paged-subscription';
 import { WalDurability } from './wal-durability';
 
@@ -24,6 +27,8 @@ export interface SqliteEventStoreOptions {
   readonly subscriptionPageSize?: number;
   /** How often a waiting subscription looks for commits made by other processes. */
   readonly foreignWritePollMs?: number;
+  /** Events chain verification reads between two turns of the event loop. */
+  readonly verifyPageSize?: number;
 }
 
 interface PendingAppend {
@@ -36,7 +41,7 @@ interface PendingAppend {
 }
 
 const COLUMNS =
-  'position, stream, revision, id, type, schema_version, data, occurred_at, correlation_id, causation_id, actor, recorded_at';
+  'position, stream, revision, id, type, schema_version, data, occurred_at, correlation_id, causation_id, actor, recorded_at, hash';
 type Row = [
   number,
   string,
@@ -50,7 +55,18 @@ type Row = [
   string | null,
   string | null,
   string,
+  string,
 ];
+/** A row as chain verification reads it: position, hash, and `previous_hash || canonical form`. */
+type ChainRow = [number, string, string];
+/** The newest event, as the next append needs it: position, recorded_at, hash. */
+type Tail = [number, string, string];
+
+/** Where the chain stands inside a write transaction: the newest event's position and hash. */
+interface ChainHead {
+  position: number;
+  hash: string;
+}
 
 /**
  * The default event store: one SQLite file through better-sqlite3, in WAL mode.
@@ -70,6 +86,7 @@ export class SqliteEventStore implements EventStore {
   private readonly limits: AppendLimits;
   private readonly pageSize: number;
   private readonly pollMs: number;
+  private readonly verifyPageSize: number;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -79,13 +96,14 @@ export class SqliteEventStore implements EventStore {
 
   private readonly statements: {
     currentRevision: Database.Statement<[string], number>;
-    lastRecordedAt: Database.Statement<[], string>;
+    tail: Database.Statement<[], Tail>;
     insert: Database.Statement<unknown[]>;
     readWhole: Database.Statement<[string], Row>;
     readForwards: Database.Statement<[string, number], Row>;
     readBackwards: Database.Statement<[string, number], Row>;
     readAll: Database.Statement<[number, number], Row>;
     head: Database.Statement<[], number | null>;
+    chainPage: Database.Statement<[number, number, number], ChainRow>;
   };
   private readonly commitGroup: Database.Transaction<(group: PendingAppend[]) => void>;
 
@@ -95,15 +113,17 @@ export class SqliteEventStore implements EventStore {
     this.limits = options.limits ?? DEFAULT_APPEND_LIMITS;
     this.pageSize = options.subscriptionPageSize ?? 512;
     this.pollMs = options.foreignWritePollMs ?? 200;
+    this.verifyPageSize = options.verifyPageSize ?? 4096;
     const db = this.db;
     this.statements = {
       currentRevision: db
         .prepare<[string], number>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
         .pluck(),
-      lastRecordedAt: db.prepare<[], string>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1').pluck(),
+      tail: db.prepare<[], Tail>('SELECT position, recorded_at, hash FROM events ORDER BY position DESC LIMIT 1').raw(),
+      // The position is given, not left to SQLite: it is part of what the hash covers.
       insert: db.prepare(
-        `INSERT INTO events (stream, revision, id, type, schema_version, data, occurred_at, correlation_id, causation_id, actor, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (position, stream, revision, id, type, schema_version, data, occurred_at, correlation_id, causation_id, actor, recorded_at, previous_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       // The common case, a whole stream, as the cheapest query SQLite can answer from the index.
       readWhole: db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY revision`).raw(),
@@ -126,15 +146,29 @@ export class SqliteEventStore implements EventStore {
         )
         .raw(),
       head: db.prepare<[], number | null>('SELECT max(position) FROM events').pluck(),
+      // SQLite writes each event's hash input as one string: one value to convert per event
+      // instead of twelve, and nothing for JavaScript to assemble or parse.
+      // Pages follow the stored positions (LIMIT, not a range), so that a row an attacker put
+      // far beyond the head or below 1 is reached at once rather than after empty pages.
+      chainPage: db
+        .prepare<[number, number, number], ChainRow>(
+          `SELECT position, hash, concat(previous_hash, ${CANONICAL_EVENT_SQL_PARTS}) FROM events
+           WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+        )
+        .raw(),
     };
-    const appendOne = db.transaction((append: PendingAppend, recordedAt: string) =>
-      this.appendInTransaction(append, recordedAt),
+    const appendOne = db.transaction((append: PendingAppend, recordedAt: string, chain: ChainHead) =>
+      this.appendInTransaction(append, recordedAt, chain),
     );
     this.commitGroup = db.transaction((group: PendingAppend[]) => {
-      const recordedAt = this.monotonicNow();
+      // Read under the write lock, so the chain continues from the newest event whichever
+      // process wrote it (several processes may write one file).
+      const tail = this.statements.tail.get();
+      const recordedAt = monotonicNow(tail?.[1]);
+      const chain: ChainHead = { position: tail?.[0] ?? 0, hash: tail?.[2] ?? GENESIS_HASH };
       for (const append of group) {
         try {
-          append.outcome = { ok: true, result: appendOne(append, recordedAt) };
+          append.outcome = { ok: true, result: appendOne(append, recordedAt, chain) };
         } catch (error) {
           if (!(error instanceof WrongExpectedRevisionError)) throw error;
           append.outcome = { ok: false, error };
@@ -199,6 +233,31 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  /**
+   * Walks the chain over the durable log (ADR 0006), `verifyPageSize` events per turn of the
+   * event loop. The canonical form is assembled by SQLite from the stored text as it is and
+   * nothing is parsed, so it runs at about the speed of reading the rows plus SHA-256.
+   */
+  async verifyChain(options: VerifyChainOptions = {}): Promise<ChainVerification> {
+    this.assertOpen();
+    const unsynced = this.durability?.unsyncedFrom;
+    const head = (unsynced !== undefined ? unsynced - 1 : this.statements.head.get()) ?? 0;
+    const walk = new ChainWalk(options.expectHead);
+    // From -Infinity: positions below 1 are never assigned, and one found there was inserted.
+    for (let after = -Infinity; ;) {
+      // all() rather than iterate(): one call into SQLite per page, not one per row.
+      const page = this.statements.chainPage.all(after, head, this.verifyPageSize);
+      for (const [position, hash, input] of page) {
+        const broken = walk.next(position, input.slice(0, 64), hash, sha256('sha256', input, 'hex'));
+        if (broken) return broken;
+      }
+      if (page.length < this.verifyPageSize) return walk.finish();
+      after = page[page.length - 1][0];
+      await new Promise((resolve) => setImmediate(resolve));
+      this.assertOpen();
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.flush();
@@ -249,17 +308,35 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  private appendInTransaction(append: PendingAppend, recordedAt: string): AppendResult {
+  /** Writes one append's events, each chained to the one before; moves `chain` on once all are written. */
+  private appendInTransaction(append: PendingAppend, recordedAt: string, chain: ChainHead): AppendResult {
     const current = this.statements.currentRevision.get(append.streamName);
     if (!matches(append.expected, current)) {
       throw new WrongExpectedRevisionError(append.streamName, append.expected, current);
     }
     let revision = current ?? -1;
-    let position = 0;
+    let { position, hash } = chain;
     for (const event of append.events) {
       revision += 1;
+      position += 1;
       const { occurredAt, correlationId, causationId, actor } = event.metadata;
-      const info = this.statements.insert.run(
+      const previousHash = hash;
+      hash = chainHash(
+        previousHash,
+        canonicalEvent({
+          position,
+          streamName: append.streamName,
+          revision,
+          id: event.id,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          dataJson: event.dataJson,
+          metadata: event.metadata,
+          recordedAt,
+        }),
+      );
+      this.statements.insert.run(
+        position,
         append.streamName,
         revision,
         event.id,
@@ -271,17 +348,13 @@ export class SqliteEventStore implements EventStore {
         causationId ?? null,
         actor ?? null,
         recordedAt,
+        previousHash,
+        hash,
       );
-      position = Number(info.lastInsertRowid);
     }
+    chain.position = position;
+    chain.hash = hash;
     return { nextExpectedRevision: revision, position: BigInt(position) };
-  }
-
-  /** Recorded times never go backwards along the log, even when the wall clock does. */
-  private monotonicNow(): string {
-    const now = new Date().toISOString();
-    const last = this.statements.lastRecordedAt.get();
-    return last !== undefined && last > now ? last : now;
   }
 
   private waitForAppend(): Promise<void> {
@@ -327,6 +400,12 @@ function matches(expected: ExpectedRevision, current: StreamRevision | undefined
   }
 }
 
+/** Recorded times never go backwards along the log, even when the wall clock does. */
+function monotonicNow(lastRecordedAt: string | undefined): string {
+  const now = new Date().toISOString();
+  return lastRecordedAt !== undefined && lastRecordedAt > now ? lastRecordedAt : now;
+}
+
 function toRecordedEvent(row: Row): RecordedEvent {
   const [
     position,
@@ -341,6 +420,7 @@ function toRecordedEvent(row: Row): RecordedEvent {
     causationId,
     actor,
     recordedAt,
+    hash,
   ] = row;
   const metadata: { -readonly [K in keyof EventMetadata]: EventMetadata[K] } = { occurredAt };
   if (correlationId !== null) metadata.correlationId = correlationId;
@@ -356,5 +436,6 @@ function toRecordedEvent(row: Row): RecordedEvent {
     data: JSON.parse(data),
     metadata,
     recordedAt,
+    hash,
   };
 }

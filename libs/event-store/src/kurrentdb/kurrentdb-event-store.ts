@@ -54,6 +54,10 @@ const PREPARE_MASK = (1n << PREPARE_BITS) - 1n;
  * A KurrentDB position is a (commit, prepare) pair ordered by commit, then prepare; the port
  * encodes it as one bigint, `commit << 64 | prepare`, which keeps that order. Such positions
  * are byte offsets in the server's log: ordered, not consecutive.
+ *
+ * It keeps no tamper-evident chain: its events carry no `hash` and it has no `verifyChain`.
+ * A global chain computed at append time would serialise every writer of the cluster
+ * (ADR 0006), so verification says it is not available here rather than fake one.
  */
 export class KurrentDbEventStore implements EventStore {
   readonly kind = 'kurrentdb';

@@ -64,6 +64,8 @@ export function eventStoreContract(open: () => Promise<StoreUnderTest>): void {
           actor: 'principal-7',
         },
         recordedAt: expect.any(String),
+        // The tamper-evident chain's link, where the adapter keeps one (ADR 0006).
+        hash: read.hash === undefined ? undefined : expect.stringMatching(/^[0-9a-f]{64}$/),
       });
       expect(JSON.stringify(read.data)).toBe(JSON.stringify(data));
       expect(Number.isNaN(Date.parse(read.recordedAt))).toBe(false);

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, fromBody, fromCreation } from '@samen/access';
 import {
   ApiCommandHeaders,
   CommandAcceptedDto,
@@ -17,6 +18,8 @@ import {
   SubmitInvoiceCommand,
 } from '../application/money.commands';
 import { MakePaymentDto, RecordInvoicePaidDto, ReversePaymentDto, SubmitInvoiceDto } from './money.dto';
+import { invoiceStream } from '../domain/invoice';
+import { paymentStream } from '../domain/payment';
 
 @ApiTags('geld / money')
 @ApiCommandHeaders()
@@ -26,6 +29,7 @@ export class MoneyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('payments')
+  @Access.ownParty(fromBody('fromPartyId'))
   @ApiOperation({ summary: 'Betaling vastleggen / record a payment' })
   async pay(@Body() dto: MakePaymentDto, @FromCommandRequest() request: CommandRequest) {
     const paymentId = dto.paymentId ?? newEntityId(request.idempotencyKey, 'payment');
@@ -37,6 +41,7 @@ export class MoneyController {
   }
 
   @Post('payments/:paymentId/reversal')
+  @Access.ownParty(fromCreation(paymentStream, 'paymentId', 'fromPartyId'))
   @ApiOperation({ summary: 'Betaling terugdraaien / reverse a payment' })
   async reverse(
     @IdParam('paymentId') paymentId: string,
@@ -51,6 +56,7 @@ export class MoneyController {
   }
 
   @Post('invoices')
+  @Access.ownParty(fromBody('fromPartyId'))
   @ApiOperation({ summary: 'Factuur indienen / submit an invoice' })
   async submitInvoice(@Body() dto: SubmitInvoiceDto, @FromCommandRequest() request: CommandRequest) {
     const invoiceId = dto.invoiceId ?? newEntityId(request.idempotencyKey, 'invoice');
@@ -62,6 +68,7 @@ export class MoneyController {
   }
 
   @Post('invoices/:invoiceId/payment')
+  @Access.ownParty(fromCreation(invoiceStream, 'invoiceId', 'toPartyId'))
   @ApiOperation({ summary: 'Factuur betaald / an invoice was paid' })
   async invoicePaid(
     @IdParam('invoiceId') invoiceId: string,

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, fromBody, fromCreation } from '@samen/access';
 import {
   ApiCommandHeaders,
   CommandAcceptedDto,
@@ -16,7 +17,11 @@ import {
   RecordHandoverCommand,
   VacateRoleCommand,
 } from '../application/role.commands';
+import { roleStream } from '../domain/role';
 import { AppointSuccessorDto, AssignRoleDto, RecordHandoverDto, VacateRoleDto } from './role.dto';
+
+/** A role's facts are its party's: the party named when the role was assigned. */
+const ROLE_PARTY = fromCreation(roleStream, 'roleId', 'partyId');
 
 @ApiTags('rollen en overdrachten / roles and handovers')
 @ApiCommandHeaders()
@@ -26,6 +31,7 @@ export class RoleController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Access.ownParty(fromBody('partyId'))
   @ApiOperation({ summary: 'Rol toekennen / assign a role' })
   async assign(@Body() dto: AssignRoleDto, @FromCommandRequest() request: CommandRequest) {
     const roleId = dto.roleId ?? newEntityId(request.idempotencyKey, 'role');
@@ -37,6 +43,7 @@ export class RoleController {
   }
 
   @Post(':roleId/vacate')
+  @Access.ownParty(ROLE_PARTY)
   @ApiOperation({ summary: 'Vertrek: rol komt vrij / the holder leaves' })
   async vacate(
     @IdParam('roleId') roleId: string,
@@ -51,6 +58,7 @@ export class RoleController {
   }
 
   @Post(':roleId/successor')
+  @Access.ownParty(ROLE_PARTY)
   @ApiOperation({ summary: 'Opvolger benoemen / appoint a successor' })
   async appointSuccessor(
     @IdParam('roleId') roleId: string,
@@ -65,6 +73,7 @@ export class RoleController {
   }
 
   @Post(':roleId/handovers')
+  @Access.ownParty(ROLE_PARTY)
   @ApiOperation({ summary: 'Overdracht vastleggen / record a handover' })
   async recordHandover(
     @IdParam('roleId') roleId: string,

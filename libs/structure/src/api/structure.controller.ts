@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '@samen/access';
 import {
   ApiCommandHeaders,
   CommandAcceptedDto,
@@ -25,6 +26,7 @@ export class StructureController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('programmes')
+  @Access.programmeTeam()
   @HttpCode(201)
   @ApiOperation({ summary: 'Programma starten / launch a programme' })
   async launchProgramme(@Body() dto: LaunchProgrammeDto, @FromCommandRequest() request: CommandRequest) {
@@ -36,6 +38,7 @@ export class StructureController {
   }
 
   @Post('programmes/:programmeId/sites')
+  @Access.programmeTeam()
   @ApiOperation({ summary: 'Proeftuin laten deelnemen / a site joins the programme' })
   async joinSite(
     @IdParam('programmeId') programmeId: string,
@@ -50,6 +53,7 @@ export class StructureController {
   }
 
   @Post('parties')
+  @Access.programmeTeam()
   @ApiOperation({ summary: 'Partij registreren / register a party' })
   async registerParty(@Body() dto: RegisterPartyDto, @FromCommandRequest() request: CommandRequest) {
     const command = new RegisterPartyCommand(
@@ -60,6 +64,7 @@ export class StructureController {
   }
 
   @Post('people')
+  @Access.anyParty()
   @ApiOperation({ summary: 'Persoon registreren / register a person' })
   async registerPerson(@Body() dto: RegisterPersonDto, @FromCommandRequest() request: CommandRequest) {
     const command = new RegisterPersonCommand(

@@ -1,6 +1,7 @@
 import {
   BooleanProperty,
   DateProperty,
+  EnumListProperty,
   EnumProperty,
   FactDto,
   IdListProperty,
@@ -8,6 +9,7 @@ import {
   TextProperty,
 } from '@samen/command-handling';
 import { PARTY_KINDS, type PartyKind } from '../domain/party';
+import { PUBLISHABLE_AGGREGATES, type PublishableAggregate } from '../domain/programme';
 
 export class LaunchProgrammeDto extends FactDto {
   @IdProperty({ description: 'Kies een leesbare id / choose a readable id', example: 'samen' })
@@ -21,6 +23,14 @@ export class LaunchProgrammeDto extends FactDto {
 
   @DateProperty({ description: 'Einde / end', example: '2024-11-25', optional: true })
   endsOn?: string;
+
+  @EnumListProperty(PUBLISHABLE_AGGREGATES, {
+    description:
+      'Wat iedereen zonder token mag zien / what anyone may see without a token (e.g. attendance rates per gemeente)',
+    example: ['attendance-rates'],
+    optional: true,
+  })
+  publishes?: PublishableAggregate[];
 }
 
 export class JoinSiteDto extends FactDto {

@@ -8,9 +8,20 @@ import {
 } from '@samen/ledger-kernel';
 import type { PartyKind } from './party';
 
+/** Aggregates a programme may choose to publish to everyone (e.g. under the Woo). */
+export const PUBLISHABLE_AGGREGATES = ['attendance-rates'] as const;
+export type PublishableAggregate = (typeof PUBLISHABLE_AGGREGATES)[number];
+
 export type LaunchProgramme = Readonly<{
   type: 'LaunchProgramme';
-  data: { programmeId: string; name: string; startsOn: IsoDate; endsOn?: IsoDate };
+  data: {
+    programmeId: string;
+    name: string;
+    startsOn: IsoDate;
+    endsOn?: IsoDate;
+    /** What anyone may see without a token; nothing when left out. */
+    publishes?: PublishableAggregate[];
+  };
 }>;
 /** A proeftuin: one gemeente and at least one initiative, funded or not. */
 export type JoinSite = Readonly<{

@@ -14,6 +14,7 @@ export interface ProgrammeEntry extends Stamp {
   readonly name: string;
   readonly startsOn: string;
   readonly endsOn?: string;
+  readonly publishes?: readonly string[];
 }
 
 export interface SiteEntry extends Stamp {

@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Access } from '@samen/access';
 import { MEETING_KINDS, type MeetingKind } from '@samen/attendance';
 import { EnumProperty } from '@samen/command-handling';
 import { periodOf } from '../api/query-window';
@@ -22,6 +23,7 @@ type MeetingParty = MeetingPresence & { party: PartyAtMeeting };
 
 @ApiTags('overzichten / views')
 @ApiProduces('application/json', 'text/csv')
+@Access.views()
 @Controller('views/presence')
 export class PresenceController {
   constructor(private readonly runner: ViewRunner) {}

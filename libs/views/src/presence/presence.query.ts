@@ -168,6 +168,24 @@ function attendanceIn(marks: readonly AttendanceMark[], window: TimeWindow): Att
     .filter((mark): mark is AttendanceMark => mark !== undefined);
 }
 
+/**
+ * Whether a meeting counts toward attendance rates in the window: collective, known, not
+ * cancelled, and taken place by asOf. Other views that speak of attendance rates use this.
+ */
+export function countsTowardRate(meeting: MeetingEntry, window: TimeWindow): boolean {
+  if (meeting.kind !== 'collective' || meeting.startsAt > window.asOf || !within(meeting, window)) return false;
+  return meeting.cancelled === undefined || !within(meeting.cancelled, window);
+}
+
+/** The parties at least one person was present for at a meeting, as known in the window. */
+export function partiesPresentAt(presence: Presence, meetingId: string, window: TimeWindow): Set<string> {
+  const present = new Set<string>();
+  for (const mark of attendanceIn(presence.get(meetingId) ?? [], window)) {
+    if (mark.status === 'present') present.add(mark.partyId);
+  }
+  return present;
+}
+
 function groupByParty(marks: readonly AttendanceMark[]): Map<string, AttendanceMark[]> {
   const byParty = new Map<string, AttendanceMark[]>();
   for (const mark of marks) byParty.set(mark.partyId, [...(byParty.get(mark.partyId) ?? []), mark]);

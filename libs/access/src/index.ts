@@ -1,0 +1,12 @@
+export * from './domain/principal';
+export * from './tokens/token-store';
+export { AccessModule, TOKEN_STORE } from './access.module';
+export * from './nest/access.decorators';
+export { AccessGuard, type RequestWithPrincipal } from './nest/access.guard';
+export { ForbiddenError, UnauthenticatedError } from './nest/access-errors';
+export {
+  AUTHENTICATOR,
+  BearerTokenAuthenticator,
+  internalRequestHeaders,
+  type Authenticator,
+} from './nest/authenticator';

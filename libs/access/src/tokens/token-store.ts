@@ -1,0 +1,118 @@
+import Database from 'better-sqlite3';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Principal } from '../domain/principal';
+
+/** The visible part of every token, so a leaked one is recognisable in logs and by scanners. */
+export const TOKEN_PREFIX = 'slt_';
+const TOKEN = /^slt_[A-Za-z0-9_-]{43}$/;
+
+export interface TokenRecord {
+  readonly tokenId: string;
+  readonly label: string;
+  readonly principal: Exclude<Principal, { kind: 'anonymous' }>;
+  readonly issuedAt: string;
+  readonly expiresAt: string;
+  readonly revokedAt: string | null;
+}
+
+export type TokenCheck =
+  | { readonly ok: true; readonly record: TokenRecord }
+  | { readonly ok: false; readonly reason: 'malformed' | 'unknown' | 'expired' | 'revoked' };
+
+/**
+ * Bearer tokens: 256 random bits, shown once when issued, stored only as their SHA-256
+ * (ADR 0007: a fast hash is right for secrets that random). Kept in the API's own SQLite
+ * file beside the store, so issuing or revoking needs no running server.
+ */
+export class TokenStore {
+  private readonly db: Database.Database;
+  private readonly byHash: Database.Statement<[string], Row>;
+
+  constructor(file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS tokens (
+      token_id TEXT PRIMARY KEY,
+      hash TEXT NOT NULL UNIQUE,
+      label TEXT NOT NULL,
+      principal TEXT NOT NULL,
+      issued_at TEXT NOT NULL,
+      expires_at TEXT NOT NULL,
+      revoked_at TEXT
+    ) STRICT`);
+    // Every request looks its token up: prepared once.
+    this.byHash = this.db.prepare<[string], Row>('SELECT * FROM tokens WHERE hash = ?');
+  }
+
+  issue(
+    principal: TokenRecord['principal'],
+    label: string,
+    validDays: number,
+    now = new Date(),
+  ): { token: string; record: TokenRecord } {
+    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const record: TokenRecord = {
+      tokenId: randomUUID(),
+      label,
+      principal,
+      issuedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + validDays * 86_400_000).toISOString(),
+      revokedAt: null,
+    };
+    this.db
+      .prepare('INSERT INTO tokens VALUES (?, ?, ?, ?, ?, ?, NULL)')
+      .run(record.tokenId, hashOf(token), label, JSON.stringify(principal), record.issuedAt, record.expiresAt);
+    return { token, record };
+  }
+
+  list(): TokenRecord[] {
+    return (this.db.prepare('SELECT * FROM tokens ORDER BY issued_at').all() as Row[]).map(toRecord);
+  }
+
+  /** Revokes a token by id; false when there is no such token or it was revoked already. */
+  revoke(tokenId: string, now = new Date()): boolean {
+    return (
+      this.db
+        .prepare('UPDATE tokens SET revoked_at = ? WHERE token_id = ? AND revoked_at IS NULL')
+        .run(now.toISOString(), tokenId).changes === 1
+    );
+  }
+
+  check(token: string, now = Date.now()): TokenCheck {
+    if (!TOKEN.test(token)) return { ok: false, reason: 'malformed' };
+    const row = this.byHash.get(hashOf(token));
+    if (!row) return { ok: false, reason: 'unknown' };
+    const record = toRecord(row);
+    if (record.revokedAt !== null) return { ok: false, reason: 'revoked' };
+    if (Date.parse(record.expiresAt) <= now) return { ok: false, reason: 'expired' };
+    return { ok: true, record };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+interface Row {
+  token_id: string;
+  label: string;
+  principal: string;
+  issued_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const toRecord = (row: Row): TokenRecord => ({
+  tokenId: row.token_id,
+  label: row.label,
+  principal: JSON.parse(row.principal) as TokenRecord['principal'],
+  issuedAt: row.issued_at,
+  expiresAt: row.expires_at,
+  revokedAt: row.revoked_at,
+});

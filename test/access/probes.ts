@@ -1,0 +1,70 @@
+/** Who may call a route, written down here independently of the declarations in the code. */
+export type Expected =
+  'public' | 'views' | 'audit' | 'programme-team' | 'any-party' | { own: 'gemeente-vaals' | 'initiatief-vaals' };
+
+export interface Probe {
+  readonly path: string;
+  readonly body?: object;
+  readonly expected: Expected;
+}
+
+const VAALS = { own: 'gemeente-vaals' } as const;
+
+/** One request per route, aimed at the fixture's things; bodies only name the parties. */
+export const PROBES: Record<string, Probe> = {
+  'GET /health': { path: '/health', expected: 'public' },
+  'GET /public/programmes/:programmeId/attendance-rates': {
+    path: '/public/programmes/samen/attendance-rates',
+    expected: 'public',
+  },
+  'GET /history/:entity/:id': { path: '/history/role/r-vaals', expected: 'audit' },
+  'GET /audit/chain': { path: '/audit/chain', expected: 'audit' },
+  'GET /views/presence': { path: '/views/presence', expected: 'views' },
+  'GET /views/presence/rates': { path: '/views/presence/rates', expected: 'views' },
+  'GET /views/presence/gaps': { path: '/views/presence/gaps', expected: 'views' },
+  'GET /views/continuity': { path: '/views/continuity', expected: 'views' },
+  'GET /views/continuity/orphans': { path: '/views/continuity/orphans', expected: 'views' },
+  'GET /views/commitments': { path: '/views/commitments', expected: 'views' },
+  'GET /views/commitments/parties': { path: '/views/commitments/parties', expected: 'views' },
+  'GET /views/commitments/:commitmentId': { path: '/views/commitments/c-vaals', expected: 'views' },
+  'GET /views/money': { path: '/views/money', expected: 'views' },
+  'GET /views/money/attendance-fees': { path: '/views/money/attendance-fees', expected: 'views' },
+  'GET /views/money/invoices': { path: '/views/money/invoices', expected: 'views' },
+  'GET /views/handovers': { path: '/views/handovers', expected: 'views' },
+  'GET /views/timeline': { path: '/views/timeline', expected: 'views' },
+  'GET /views/timeline/changes': { path: '/views/timeline/changes?from=2023-01-01&to=2023-12-31', expected: 'views' },
+  'POST /programmes': { path: '/programmes', body: {}, expected: 'programme-team' },
+  'POST /programmes/:programmeId/sites': { path: '/programmes/samen/sites', body: {}, expected: 'programme-team' },
+  'POST /parties': { path: '/parties', body: {}, expected: 'programme-team' },
+  'POST /people': { path: '/people', body: {}, expected: 'any-party' },
+  'POST /roles': { path: '/roles', body: { partyId: 'gemeente-vaals' }, expected: VAALS },
+  'POST /roles/:roleId/vacate': { path: '/roles/r-vaals/vacate', body: {}, expected: VAALS },
+  'POST /roles/:roleId/successor': { path: '/roles/r-vaals/successor', body: {}, expected: VAALS },
+  'POST /roles/:roleId/handovers': { path: '/roles/r-vaals/handovers', body: {}, expected: VAALS },
+  'POST /meetings': { path: '/meetings', body: {}, expected: 'programme-team' },
+  'POST /meetings/:meetingId/attendance': {
+    path: '/meetings/m1/attendance',
+    body: { partyId: 'gemeente-vaals' },
+    expected: VAALS,
+  },
+  'POST /meetings/:meetingId/attendance/corrections': {
+    path: '/meetings/m1/attendance/corrections',
+    body: { personId: 'p-0001' },
+    expected: VAALS,
+  },
+  'POST /meetings/:meetingId/cancellation': { path: '/meetings/m1/cancellation', body: {}, expected: 'programme-team' },
+  'POST /commitments': { path: '/commitments', body: { byPartyId: 'gemeente-vaals' }, expected: VAALS },
+  'POST /commitments/:commitmentId/amendments': { path: '/commitments/c-vaals/amendments', body: {}, expected: VAALS },
+  'POST /commitments/:commitmentId/ownership': { path: '/commitments/c-vaals/ownership', body: {}, expected: VAALS },
+  'POST /commitments/:commitmentId/fulfilment': { path: '/commitments/c-vaals/fulfilment', body: {}, expected: VAALS },
+  'POST /commitments/:commitmentId/breach': { path: '/commitments/c-vaals/breach', body: {}, expected: VAALS },
+  'POST /commitments/:commitmentId/withdrawal': { path: '/commitments/c-vaals/withdrawal', body: {}, expected: VAALS },
+  'POST /payments': { path: '/payments', body: { fromPartyId: 'gemeente-vaals' }, expected: VAALS },
+  'POST /payments/:paymentId/reversal': { path: '/payments/pay-vaals/reversal', body: {}, expected: VAALS },
+  'POST /invoices': {
+    path: '/invoices',
+    body: { fromPartyId: 'initiatief-vaals' },
+    expected: { own: 'initiatief-vaals' },
+  },
+  'POST /invoices/:invoiceId/payment': { path: '/invoices/inv-1/payment', body: {}, expected: VAALS },
+};
