@@ -11,6 +11,7 @@ interface HistoryEvent {
   actor?: string;
   correlationId?: string;
   causationId?: string;
+  hash?: string;
   data: Record<string, unknown>;
 }
 interface History {
@@ -80,6 +81,7 @@ describe('GET /history/:entity/:id', () => {
         correlationId: event.metadata.correlationId,
         causationId: event.metadata.causationId,
         actor: 'programme-team:e2e-kernteam',
+        hash: event.hash,
         data: event.data,
       })),
     );

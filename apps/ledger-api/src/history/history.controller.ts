@@ -38,6 +38,10 @@ class HistoryEventDto {
   @ApiPropertyOptional() actor?: string;
   @ApiPropertyOptional() correlationId?: string;
   @ApiPropertyOptional() causationId?: string;
+  @ApiPropertyOptional({
+    description: 'Integriteitshash in de keten (ADR 0006), niet op KurrentDB / chain hash (ADR 0006), not on KurrentDB',
+  })
+  hash?: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: object;
 }
 
@@ -87,6 +91,7 @@ function toHistoryEvent(event: RecordedEvent): HistoryEventDto {
     schemaVersion: event.schemaVersion,
     ...event.metadata,
     recordedAt: event.recordedAt,
+    ...(event.hash !== undefined && { hash: event.hash }),
     data: event.data,
   };
 }
