@@ -64,7 +64,6 @@ export class ContinuityController {
           { header: 'Rol-id / role id', value: (d) => d.roleId },
           { header: 'Persoon-id / person id', value: (d) => d.personId },
           { header: 'Vertrokken op / departed on', value: (d) => d.departedOn },
-          { header: 'Reden / reason', value: (d) => d.reason },
           { header: 'Overdracht / handover', value: (d) => d.handover !== null },
           {
             header: 'Overgedragen aan / handed over to',

@@ -12,7 +12,6 @@ export interface SeatTaken extends Stamp {
 export interface SeatVacated extends Stamp {
   readonly kind: 'vacated';
   readonly personId: string;
-  readonly reason: string;
 }
 
 /**
@@ -103,7 +102,7 @@ export const continuityProjection: Projection<Continuity> = {
         pushTo(state.seats, fact.data.roleId, {
           kind: 'vacated',
           personId: fact.data.personId,
-          reason: fact.data.reason,
+          // The reason for leaving is personal data (libs/personal-data): not for a shared view.
           ...stampOf(fact),
         });
         return;

@@ -7,6 +7,7 @@ import { countsTowardRate, partiesPresentAt } from '../presence/presence.query';
 import type { Continuity, SeatCommitment, SeatHandover, SeatVacated } from './continuity.projection';
 import { DutchDays } from './dutch-days';
 import {
+  compareIds,
   compareParties,
   partyLabel,
   seatsInScope,
@@ -106,7 +107,6 @@ export interface Departure {
   readonly personId: string;
   readonly departedOn: string;
   readonly departedAt: string;
-  readonly reason: string;
   /** The handover by the person who left, recorded before or after leaving; null when none (yet). */
   readonly handover: HandoverSummary | null;
   readonly successorPersonId: string | null;
@@ -252,7 +252,7 @@ export function continuityReport(
       seats,
     }));
   const siteReports = [...sites.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareIds(a, b))
     .map(([siteId, site]): SiteContinuity => {
       const entry = directory.sites.get(siteId);
       const known = entry && within(entry, window) ? entry : undefined;
@@ -284,7 +284,7 @@ export function continuityReport(
 
 /** Departures in the order they happened; the same moment is broken by seat and person, never by arrival. */
 const byDeparture = (a: Departure, b: Departure) =>
-  a.departedAt.localeCompare(b.departedAt) || a.roleId.localeCompare(b.roleId) || a.personId.localeCompare(b.personId);
+  compareIds(a.departedAt, b.departedAt) || compareIds(a.roleId, b.roleId) || compareIds(a.personId, b.personId);
 
 function departureOf(
   { seat }: SeatInScope,
@@ -309,7 +309,6 @@ function departureOf(
     personId: tenure.personId,
     departedOn: calendar.date(end.occurredAt),
     departedAt: new Date(end.occurredAt).toISOString(),
-    reason: end.reason,
     handover: handover
       ? {
           handoverId: handover.handoverId,
@@ -400,7 +399,7 @@ function orphanPeriods(
   const bound = (continuity.commitmentsBySeat.get(seat.roleId) ?? [])
     .map((id) => continuity.commitments.get(id))
     .filter((c): c is SeatCommitment => c !== undefined && within(c, window))
-    .sort((a, b) => compareStamps(a, b) || a.commitmentId.localeCompare(b.commitmentId));
+    .sort((a, b) => compareStamps(a, b) || compareIds(a.commitmentId, b.commitmentId));
   if (bound.length === 0) return result;
   const handovers = facts.filter((fact): fact is SeatHandover => fact.kind === 'handover');
   /** Per commitment, until when an earlier departure left it orphaned (Infinity: still). */
@@ -455,43 +454,43 @@ function seatAt(commitment: SeatCommitment, changes: SeatCommitment['changes'], 
 /**
  * The party's attendance in the 90 days before a departure and in the 90 days from it, over
  * the collective meetings that took place and expected it: the presence view's own rules
- * (countsTowardRate, partiesPresentAt). Each party's collective meetings are found through the
- * projection's index and sorted once per question, so a departure reads only its party's few.
+ * (countsTowardRate, partiesPresentAt). Each party's meetings are found through the
+ * projection's index and lined up once per question (dates, and how many were attended up
+ * to each), so a departure costs two binary searches however many meetings there were.
  */
 function attendanceAround(
   { directory, continuity, presence }: ContinuitySources,
   window: TimeWindow,
 ): (partyId: string, at: number) => Departure['attendance'] {
-  const byParty = new Map<string, MeetingEntry[]>();
   const present = new Map<string, Set<string>>();
-  const meetingsOf = (partyId: string): readonly MeetingEntry[] => {
-    let meetings = byParty.get(partyId);
-    if (!meetings) {
-      meetings = [];
-      for (const meetingId of continuity.collectiveMeetingsByParty.get(partyId) ?? []) {
-        const meeting = directory.meetings.get(meetingId);
-        if (meeting && countsTowardRate(meeting, window)) meetings.push(meeting);
-      }
-      meetings.sort((a, b) => a.startsAt - b.startsAt || a.meetingId.localeCompare(b.meetingId));
-      byParty.set(partyId, meetings);
+  const lines = new Map<string, { startsAt: number[]; attendedBefore: number[] }>();
+  const lineOf = (partyId: string) => {
+    let line = lines.get(partyId);
+    if (line) return line;
+    const meetings: MeetingEntry[] = [];
+    for (const meetingId of continuity.collectiveMeetingsByParty.get(partyId) ?? []) {
+      const meeting = directory.meetings.get(meetingId);
+      if (meeting && countsTowardRate(meeting, window)) meetings.push(meeting);
     }
-    return meetings;
-  };
-  const count = (partyId: string, from: number, to: number): AttendanceCount => {
-    const meetings = meetingsOf(partyId);
-    let expected = 0;
-    let attended = 0;
-    for (let i = firstAtOrAfter(meetings, from); i < meetings.length && meetings[i].startsAt < to; i += 1) {
-      const meeting = meetings[i];
-      expected += 1;
+    meetings.sort((a, b) => a.startsAt - b.startsAt);
+    line = { startsAt: meetings.map((m) => m.startsAt), attendedBefore: [0] };
+    for (const meeting of meetings) {
       let parties = present.get(meeting.meetingId);
       if (!parties) {
         parties = partiesPresentAt(presence, meeting.meetingId, window);
         present.set(meeting.meetingId, parties);
       }
-      if (parties.has(partyId)) attended += 1;
+      line.attendedBefore.push(line.attendedBefore[line.attendedBefore.length - 1] + (parties.has(partyId) ? 1 : 0));
     }
-    return { expected, attended, rate: ratio(attended, expected) };
+    lines.set(partyId, line);
+    return line;
+  };
+  const count = (partyId: string, from: number, to: number): AttendanceCount => {
+    const { startsAt, attendedBefore } = lineOf(partyId);
+    const first = firstAtOrAfter(startsAt, from);
+    const end = firstAtOrAfter(startsAt, to);
+    const attended = attendedBefore[end] - attendedBefore[first];
+    return { expected: end - first, attended, rate: ratio(attended, end - first) };
   };
   return (partyId, at) => ({
     before: count(partyId, at - NINETY_DAYS_MS, at),
@@ -499,12 +498,13 @@ function attendanceAround(
   });
 }
 
-function firstAtOrAfter(meetings: readonly MeetingEntry[], at: number): number {
+/** The index of the first moment at or after `at` in ascending `moments`. */
+function firstAtOrAfter(moments: readonly number[], at: number): number {
   let low = 0;
-  let high = meetings.length;
+  let high = moments.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (meetings[middle].startsAt < at) low = middle + 1;
+    if (moments[middle] < at) low = middle + 1;
     else high = middle;
   }
   return low;

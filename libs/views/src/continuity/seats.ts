@@ -4,6 +4,12 @@ import { within, type TimeWindow } from '../core/time-window';
 import type { Directory, RoleEntry, SiteEntry } from '../directory/directory.projection';
 import type { Continuity, SeatFact, SeatHandover, SeatTaken, SeatVacated } from './continuity.projection';
 
+/** Ids and codes in plain character order: fast, and the same on every machine. */
+export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Names as a Dutch reader sorts them; one collator, made once (localeCompare makes one per call). */
+const DUTCH = new Intl.Collator('nl');
+
 /** Which seats a continuity or handover question is about. */
 export interface SeatFilter {
   readonly programmeId?: string;
@@ -38,7 +44,7 @@ export interface SeatInScope {
  * The seats a filter selects, known in the window, each with who held it when. A seat that
  * names no site counts for every site its party takes part in (within the seat's programme,
  * if it names one): a gemeente's wijkmanager serves its site even when the role says so
- * nowhere. Sorted by party, site, title and role id.
+ * nowhere. Sorted by party, site and role id.
  */
 export function seatsInScope(
   directory: Directory,
@@ -68,10 +74,9 @@ export function seatsInScope(
   }
   return selected.sort(
     (a, b) =>
-      a.seat.partyId.localeCompare(b.seat.partyId) ||
-      (a.seat.siteId ?? '').localeCompare(b.seat.siteId ?? '') ||
-      a.seat.title.localeCompare(b.seat.title) ||
-      a.seat.roleId.localeCompare(b.seat.roleId),
+      compareIds(a.seat.partyId, b.seat.partyId) ||
+      compareIds(a.seat.siteId ?? '', b.seat.siteId ?? '') ||
+      compareIds(a.seat.roleId, b.seat.roleId),
   );
 }
 
@@ -152,9 +157,9 @@ export function compareParties(a: PartyLabel, b: PartyLabel): number {
   const gemeente = (p: PartyLabel) => (p.kind === 'municipality' ? 0 : 1);
   return (
     gemeente(a) - gemeente(b) ||
-    a.kind.localeCompare(b.kind) ||
-    a.name.localeCompare(b.name) ||
-    a.partyId.localeCompare(b.partyId)
+    compareIds(a.kind, b.kind) ||
+    DUTCH.compare(a.name, b.name) ||
+    compareIds(a.partyId, b.partyId)
   );
 }
 

@@ -58,6 +58,10 @@ export interface Directory {
   readonly sites: Map<string, SiteEntry>;
   readonly meetings: Map<string, MeetingEntry>;
   readonly roles: Map<string, RoleEntry>;
+  /** Sites per programme, so questions about a meeting need not look at every site. */
+  readonly sitesOfProgramme: Map<string, Set<string>>;
+  /** Meetings that concern a party (expected there, or someone attended for it): one party's questions stay small. */
+  readonly meetingsOfParty: Map<string, Set<string>>;
 }
 
 export const directoryProjection: Projection<Directory> = {
@@ -68,6 +72,8 @@ export const directoryProjection: Projection<Directory> = {
     sites: new Map(),
     meetings: new Map(),
     roles: new Map(),
+    sitesOfProgramme: new Map(),
+    meetingsOfParty: new Map(),
   }),
   apply(state, fact) {
     switch (fact.type) {
@@ -88,11 +94,17 @@ export const directoryProjection: Projection<Directory> = {
           funded,
           ...stampOf(fact),
         });
+        addTo(state.sitesOfProgramme, programmeId, siteId);
         return;
       }
       case 'MeetingScheduled': {
         const { startsAt, ...meeting } = fact.data;
         state.meetings.set(fact.data.meetingId, { ...meeting, startsAt: Date.parse(startsAt), ...stampOf(fact) });
+        for (const partyId of meeting.expectedPartyIds) addTo(state.meetingsOfParty, partyId, meeting.meetingId);
+        return;
+      }
+      case 'AttendanceRecorded': {
+        addTo(state.meetingsOfParty, fact.data.partyId, fact.data.meetingId);
         return;
       }
       case 'MeetingCancelled': {
@@ -110,3 +122,9 @@ export const directoryProjection: Projection<Directory> = {
     }
   },
 };
+
+function addTo(index: Map<string, Set<string>>, key: string, value: string): void {
+  const set = index.get(key);
+  if (set) set.add(value);
+  else index.set(key, new Set([value]));
+}

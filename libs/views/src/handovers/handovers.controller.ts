@@ -58,7 +58,6 @@ export class HandoversController {
           { header: 'Rol / role', value: (e) => e.title },
           { header: 'Rol-id / role id', value: (e) => e.roleId },
           { header: 'Persoon-id / person id', value: (e) => e.personId },
-          { header: 'Reden vertrek / reason for leaving', value: (e) => e.reason },
           { header: 'Overdracht vastgelegd / handover recorded', value: (e) => e.handoverRecorded },
           { header: 'Vorige / previous holder', value: (e) => e.previousPersonId },
           { header: 'Overdracht-id / handover id', value: (e) => e.handover?.handoverId },

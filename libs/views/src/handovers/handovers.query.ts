@@ -4,6 +4,7 @@ import type { Directory } from '../directory/directory.projection';
 import type { Continuity, SeatFact } from '../continuity/continuity.projection';
 import { DutchDays } from '../continuity/dutch-days';
 import {
+  compareIds,
   compareParties,
   partyLabel,
   seatsInScope,
@@ -38,8 +39,6 @@ export interface SeatEvent {
   readonly siteId: string | null;
   /** Who took the seat, left it, or handed over. */
   readonly personId: string;
-  /** Why the person left (vacated only). */
-  readonly reason: string | null;
   /** For a departure: whether that person's handover is recorded (before or after leaving). */
   readonly handoverRecorded: boolean | null;
   /** For an appointment: who held the seat before. */
@@ -101,7 +100,6 @@ export function handoverHistory(
         partyKind: label.kind,
         siteId: seat.siteId ?? null,
         personId: fact.kind === 'handover' ? fact.fromPersonId : fact.personId,
-        reason: fact.kind === 'vacated' ? fact.reason : null,
         handoverRecorded: fact.kind === 'vacated' ? handedOver.has(fact) : null,
         previousPersonId: fact.kind === 'appointed' ? (previousOf.get(fact) ?? null) : null,
         handover:
@@ -127,7 +125,7 @@ export function handoverHistory(
         appointments: events.filter((e) => e.kind === 'assigned' || e.kind === 'appointed').length,
         handovers: events.filter((e) => e.kind === 'handover').length,
         events: events
-          .sort((a, b) => compareStamps(a.fact, b.fact) || a.roleId.localeCompare(b.roleId) || a.index - b.index)
+          .sort((a, b) => compareStamps(a.fact, b.fact) || compareIds(a.roleId, b.roleId) || a.index - b.index)
           .map(({ fact: _fact, index: _index, ...event }) => event),
       })),
   };

@@ -1,5 +1,6 @@
 import type { AttendanceStatus, MeetingKind } from '@samen/attendance';
 import type { PartyKind } from '@samen/structure';
+import { pushTo } from '../core/projection';
 import { latestWithin, within, type TimeWindow } from '../core/time-window';
 import type { Directory, MeetingEntry } from '../directory/directory.projection';
 import type { AttendanceMark, Presence } from './presence.projection';
@@ -81,7 +82,7 @@ export function presenceReport(
   const rates = new Map<string, { expected: number; attended: number }>();
   const gaps: InitiativeWithoutGemeente[] = [];
 
-  for (const meeting of selectMeetings(directory, filter, window)) {
+  for (const meeting of selectMeetings(directory, filter, window, partiesShown)) {
     const marks = attendanceIn(presence.get(meeting.meetingId) ?? [], window);
     const cancelled = meeting.cancelled !== undefined && within(meeting.cancelled, window);
     const byParty = groupByParty(marks);
@@ -142,9 +143,14 @@ function partiesOf(directory: Directory, filter: PresenceFilter): Set<string> | 
   return new Set(site ? [site.gemeentePartyId, ...site.initiativePartyIds] : []);
 }
 
-function selectMeetings(directory: Directory, filter: PresenceFilter, window: TimeWindow): MeetingEntry[] {
+function selectMeetings(
+  directory: Directory,
+  filter: PresenceFilter,
+  window: TimeWindow,
+  partiesShown: ReadonlySet<string> | undefined,
+): MeetingEntry[] {
   const selected: MeetingEntry[] = [];
-  for (const meeting of directory.meetings.values()) {
+  for (const meeting of candidateMeetings(directory, partiesShown)) {
     if (!within(meeting, window)) continue;
     if (filter.programmeId && meeting.programmeId !== filter.programmeId) continue;
     if (filter.kind && meeting.kind !== filter.kind) continue;
@@ -155,14 +161,18 @@ function selectMeetings(directory: Directory, filter: PresenceFilter, window: Ti
   return selected.sort((a, b) => a.startsAt - b.startsAt || a.meetingId.localeCompare(b.meetingId));
 }
 
+/** All meetings, or for some parties only the meetings that concern them. */
+function candidateMeetings(directory: Directory, parties: ReadonlySet<string> | undefined): Iterable<MeetingEntry> {
+  if (!parties) return directory.meetings.values();
+  const ids = new Set<string>();
+  for (const partyId of parties) for (const id of directory.meetingsOfParty.get(partyId) ?? []) ids.add(id);
+  return [...ids].map((id) => directory.meetings.get(id)).filter((m): m is MeetingEntry => m !== undefined);
+}
+
 /** Each person's attendance as it stood in the window: the latest mark within it. */
 function attendanceIn(marks: readonly AttendanceMark[], window: TimeWindow): AttendanceMark[] {
   const byPerson = new Map<string, AttendanceMark[]>();
-  for (const mark of marks) {
-    const list = byPerson.get(mark.personId);
-    if (list) list.push(mark);
-    else byPerson.set(mark.personId, [mark]);
-  }
+  for (const mark of marks) pushTo(byPerson, mark.personId, mark);
   return [...byPerson.values()]
     .map((versions) => latestWithin(versions, window))
     .filter((mark): mark is AttendanceMark => mark !== undefined);
@@ -188,7 +198,7 @@ export function partiesPresentAt(presence: Presence, meetingId: string, window: 
 
 function groupByParty(marks: readonly AttendanceMark[]): Map<string, AttendanceMark[]> {
   const byParty = new Map<string, AttendanceMark[]>();
-  for (const mark of marks) byParty.set(mark.partyId, [...(byParty.get(mark.partyId) ?? []), mark]);
+  for (const mark of marks) pushTo(byParty, mark.partyId, mark);
   return byParty;
 }
 
@@ -223,8 +233,9 @@ function initiativesWithoutGemeente(
   window: TimeWindow,
 ): InitiativeWithoutGemeente[] {
   const gaps: InitiativeWithoutGemeente[] = [];
-  for (const site of directory.sites.values()) {
-    if (site.programmeId !== meeting.programmeId || !within(site, window)) continue;
+  for (const siteId of directory.sitesOfProgramme.get(meeting.programmeId) ?? []) {
+    const site = directory.sites.get(siteId);
+    if (!site || !within(site, window)) continue;
     if (filter.siteId && site.siteId !== filter.siteId) continue;
     if (
       filter.partyId &&
