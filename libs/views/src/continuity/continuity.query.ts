@@ -1,11 +1,10 @@
 import type { CommitmentKind } from '@samen/commitments';
 import type { PartyKind } from '@samen/structure';
-import { compareStamps, within, type TimeWindow } from '../core/time-window';
+import { compareStamps, daysBetween, dutchDate, within, type TimeWindow } from '../core/time-window';
 import type { Directory, MeetingEntry } from '../directory/directory.projection';
 import type { Presence } from '../presence/presence.projection';
 import { countsTowardRate, partiesPresentAt } from '../presence/presence.query';
 import type { Continuity, SeatCommitment, SeatHandover, SeatVacated } from './continuity.projection';
-import { DutchDays } from './dutch-days';
 import {
   compareIds,
   compareParties,
@@ -190,7 +189,6 @@ export function continuityReport(
 ): ContinuityReport {
   const { directory, continuity } = sources;
   const until = Math.min(window.asOf, now);
-  const calendar = new DutchDays();
   const inPeriod = (at: number) =>
     (filter.from === undefined || at >= filter.from) && (filter.to === undefined || at <= filter.to);
 
@@ -218,20 +216,20 @@ export function continuityReport(
         partyKind: label.kind,
         siteId: seat.siteId ?? null,
         departedPersonId: tenure.personId,
-        orphanedOn: calendar.date(orphan.from),
-        orphanedUntil: orphan.end ? calendar.date(orphan.end.at) : null,
-        days: Math.max(0, calendar.between(orphan.from, orphan.end?.at ?? until)),
+        orphanedOn: dutchDate(orphan.from),
+        orphanedUntil: orphan.end ? dutchDate(orphan.end.at) : null,
+        days: Math.max(0, daysBetween(orphan.from, orphan.end?.at ?? until)),
         stillOrphaned: !orphan.end,
         endedBy: orphan.end?.by ?? null,
       }));
-      const departure = departureOf(scoped, label, tenure, tenure.end, orphans, until, attendance, calendar);
+      const departure = departureOf(scoped, label, tenure, tenure.end, orphans, until, attendance);
       orphansOfDeparture.set(departure, orphans);
       seatDepartures.push(departure);
     });
     departures.push(...seatDepartures);
 
     const party = parties.get(label.partyId) ?? { label, seats: [], departures: [] };
-    party.seats.push(seatHistoryOf(scoped, filter, until, calendar));
+    party.seats.push(seatHistoryOf(scoped, filter, until));
     party.departures.push(...seatDepartures);
     parties.set(label.partyId, party);
     for (const siteId of scoped.siteIds) {
@@ -294,7 +292,6 @@ function departureOf(
   orphans: readonly OrphanedCommitment[],
   until: number,
   attendance: (partyId: string, at: number) => Departure['attendance'],
-  calendar: DutchDays,
 ): Departure {
   const { handover, successor } = tenure;
   const vacantUntil = successor?.occurredAt ?? until;
@@ -307,7 +304,7 @@ function departureOf(
     siteId: seat.siteId ?? null,
     programmeId: seat.programmeId ?? null,
     personId: tenure.personId,
-    departedOn: calendar.date(end.occurredAt),
+    departedOn: dutchDate(end.occurredAt),
     departedAt: new Date(end.occurredAt).toISOString(),
     handover: handover
       ? {
@@ -319,20 +316,15 @@ function departureOf(
         }
       : null,
     successorPersonId: successor?.personId ?? null,
-    successorAppointedOn: successor ? calendar.date(successor.occurredAt) : null,
-    vacancyDays: Math.max(0, calendar.between(end.occurredAt, vacantUntil)),
+    successorAppointedOn: successor ? dutchDate(successor.occurredAt) : null,
+    vacancyDays: Math.max(0, daysBetween(end.occurredAt, vacantUntil)),
     stillVacant: !successor,
     orphanedCommitmentIds: orphans.map((o) => o.commitmentId),
     attendance: attendance(party.partyId, end.occurredAt),
   };
 }
 
-function seatHistoryOf(
-  { seat, tenures }: SeatInScope,
-  filter: ContinuityFilter,
-  until: number,
-  calendar: DutchDays,
-): SeatHistory {
+function seatHistoryOf({ seat, tenures }: SeatInScope, filter: ContinuityFilter, until: number): SeatHistory {
   const overlaps = (from: number, to: number | undefined) =>
     (filter.to === undefined || from <= filter.to) && (filter.from === undefined || (to ?? until) >= filter.from);
   const last = tenures[tenures.length - 1];
@@ -346,17 +338,17 @@ function seatHistoryOf(
       .filter((t) => overlaps(t.start.occurredAt, t.end?.occurredAt))
       .map((t) => ({
         personId: t.personId,
-        from: calendar.date(t.start.occurredAt),
-        to: t.end ? calendar.date(t.end.occurredAt) : null,
+        from: dutchDate(t.start.occurredAt),
+        to: t.end ? dutchDate(t.end.occurredAt) : null,
       })),
     vacancies: tenures.flatMap((t) => {
       if (!t.end || !overlaps(t.end.occurredAt, t.successor?.occurredAt)) return [];
       const to = t.successor?.occurredAt;
       return [
         {
-          from: calendar.date(t.end.occurredAt),
-          to: to === undefined ? null : calendar.date(to),
-          days: Math.max(0, calendar.between(t.end.occurredAt, to ?? until)),
+          from: dutchDate(t.end.occurredAt),
+          to: to === undefined ? null : dutchDate(to),
+          days: Math.max(0, daysBetween(t.end.occurredAt, to ?? until)),
           open: to === undefined,
         },
       ];

@@ -44,17 +44,32 @@ export function startOfDutchDay(at: number): number {
   return dutchMidnight(date);
 }
 
-/** The Dutch calendar date (YYYY-MM-DD) of a moment. */
+const HOUR_MS = 3_600_000;
+
+/**
+ * The Dutch calendar date (YYYY-MM-DD) of a moment. Amsterdam is UTC+1 or UTC+2, so the
+ * date is that of `at` two hours on, unless that day's midnight is still ahead; this asks
+ * Intl once per day rather than once per moment, which long answers would feel.
+ */
 export function dutchDate(at: number): string {
-  return DUTCH_DATE.format(new Date(at));
+  const summer = new Date(at + 2 * HOUR_MS).toISOString().slice(0, 10);
+  return dutchMidnight(summer) <= at ? summer : new Date(at + HOUR_MS).toISOString().slice(0, 10);
 }
+
+const midnights = new Map<string, number>();
 
 /** The first moment of a Dutch calendar date, as epoch milliseconds. */
 export function dutchMidnight(date: string): number {
-  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
-  // Amsterdam is UTC+1 or UTC+2; the offset at that midnight decides which.
-  const offsetHours = Number(DUTCH_HOUR.format(new Date(utcMidnight)).replace(/\D/g, '')) % 24;
-  return utcMidnight - offsetHours * 3_600_000;
+  let midnight = midnights.get(date);
+  if (midnight === undefined) {
+    const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+    // Amsterdam is UTC+1 or UTC+2; the offset at that midnight decides which.
+    const offsetHours = Number(DUTCH_HOUR.format(new Date(utcMidnight)).replace(/\D/g, '')) % 24;
+    midnight = utcMidnight - offsetHours * HOUR_MS;
+    // A ledger spans some thousands of days; the bound only guards against odd input.
+    if (midnights.size < 100_000) midnights.set(date, midnight);
+  }
+  return midnight;
 }
 
 /** The last moment of a Dutch calendar date: what "as of 2024-03-01" includes. */
@@ -64,12 +79,6 @@ export function nextDate(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 }
 
-const DUTCH_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 const DUTCH_HOUR = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Amsterdam',
   hour: '2-digit',

@@ -1,8 +1,7 @@
 import type { PartyKind } from '@samen/structure';
-import { compareStamps, type TimeWindow } from '../core/time-window';
+import { compareStamps, dutchDate, type TimeWindow } from '../core/time-window';
 import type { Directory } from '../directory/directory.projection';
 import type { Continuity, SeatFact } from '../continuity/continuity.projection';
-import { DutchDays } from '../continuity/dutch-days';
 import {
   compareIds,
   compareParties,
@@ -75,7 +74,6 @@ export function handoverHistory(
   filter: HandoverFilter,
   window: TimeWindow,
 ): HandoverHistoryReport {
-  const calendar = new DutchDays();
   const parties = new Map<string, { label: PartyLabel; events: (SeatEvent & { fact: SeatFact; index: number })[] }>();
   for (const { seat, facts } of seatsInScope(directory, continuity, filter, window)) {
     const label = partyLabel(directory, seat.partyId, window);
@@ -90,7 +88,7 @@ export function handoverHistory(
       party.events.push({
         fact,
         index,
-        on: calendar.date(fact.occurredAt),
+        on: dutchDate(fact.occurredAt),
         at: new Date(fact.occurredAt).toISOString(),
         kind: fact.kind,
         roleId: seat.roleId,
