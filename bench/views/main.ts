@@ -42,20 +42,26 @@ async function generate(): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-/** The baseline: every row read and its data and metadata parsed, nothing else. */
-function rawReadRate(): Promise<number> {
+/** The baseline: every row the store reads, read and its data parsed, nothing else. */
+async function rawReadRate(): Promise<number> {
   const db = new Database(storeFile, { readonly: true });
   let seen = 0;
-  const rate = ratePerSecond(EVENTS, () => {
-    const rows = db.prepare('SELECT type, data, metadata, recorded_at FROM events ORDER BY position').raw();
-    for (const row of rows.iterate() as IterableIterator<string[]>) {
-      if (JSON.parse(row[1]) !== null && JSON.parse(row[2]) !== null) seen += 1;
-    }
-  });
-  return rate.finally(() => {
+  try {
+    return await ratePerSecond(EVENTS, () => {
+      const rows = db
+        .prepare(
+          `SELECT position, stream, revision, id, type, schema_version, data, occurred_at, correlation_id,
+             causation_id, actor, recorded_at FROM events ORDER BY position`,
+        )
+        .raw();
+      for (const row of rows.iterate() as IterableIterator<unknown[]>) {
+        if (JSON.parse(row[6] as string) !== null) seen += 1;
+      }
+    });
+  } finally {
     db.close();
     if (seen !== EVENTS) throw new Error(`raw read ${seen} events, expected ${EVENTS}`);
-  });
+  }
 }
 
 /** The rebuild as the API does it: the store's subscription, each fact applied to every view. */
@@ -97,9 +103,14 @@ function everydayQuestions(views: LedgerViews): string[] {
   ];
 }
 
-/** Whole-programme questions on random dates: each one new, so nothing is remembered. */
-function timeTravelQuestions(): string[] {
-  const views = [
+/**
+ * An evaluator's questions about one programme on random dates, and a gemeente's about
+ * itself: each one new, so nothing is remembered.
+ */
+function timeTravelQuestions(views: LedgerViews): string[] {
+  const programmes = [...views.directory.programmes.keys()];
+  const gemeenten = [...views.directory.parties.values()].filter((p) => p.kind === 'municipality');
+  const paths = [
     '/views/presence/rates',
     '/views/continuity',
     '/views/commitments/parties',
@@ -113,9 +124,14 @@ function timeTravelQuestions(): string[] {
   const random = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: TIME_TRAVEL_QUESTIONS }, (_, i) => {
     const date = new Date(start + random() * span).toISOString().slice(0, 10);
-    const view = views[i % views.length];
-    if (view === '/views/timeline/changes') return `${view}?from=2023-01-01&to=${date}`;
-    return i % 2 === 0 ? `${view}?asOf=${date}` : `${view}?knownAt=${new Date().toISOString()}&asOf=${date}`;
+    const path = paths[i % paths.length];
+    const scope =
+      i % 3 === 0
+        ? `partyId=${gemeenten[i % gemeenten.length].partyId}`
+        : `programmeId=${programmes[i % programmes.length]}`;
+    if (path === '/views/timeline/changes') return `${path}?from=2023-01-01&to=${date}&${scope}`;
+    const when = i % 2 === 0 ? `asOf=${date}` : `knownAt=${encodeURIComponent(new Date().toISOString())}&asOf=${date}`;
+    return `${path}?${when}&${scope}`;
   });
 }
 
@@ -153,6 +169,7 @@ async function main(): Promise<void> {
   const saveMs = performance.now() - saveStarted;
   states.close();
   const questions = everydayQuestions(views!);
+  const travelQuestions = timeTravelQuestions(views!);
   views = undefined;
 
   const port = benchPort();
@@ -168,7 +185,7 @@ async function main(): Promise<void> {
       headers: auth,
       requests: questions.map((path) => ({ method: 'GET' as const, path })),
     });
-    const travel = await latencies(base, timeTravelQuestions(), auth);
+    const travel = await latencies(base, travelQuestions, auth);
     const memory = await residentMemoryMiB(api.pid!);
     const rebuildRate = median(rebuilt);
     const ok = report(

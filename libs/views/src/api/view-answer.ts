@@ -32,20 +32,33 @@ export interface ViewRequest<Answer, Row> {
 export async function answerView<Answer extends object, Row>(
   runner: ViewRunner,
   request: ViewRequest<Answer, Row>,
-): Promise<object | string> {
+): Promise<string> {
   const { view, query, reply } = request;
   const { minPosition, ...question } = query;
   if (minPosition !== undefined) await runner.caughtUpTo(BigInt(minPosition), MIN_POSITION_WAIT_MS);
   const window = windowOf(query);
-  const key = `${view}:${JSON.stringify(question)}`;
-  const { position, answer } = runner.read(key, (views) => request.compute(views, window));
-  const at = position?.toString() ?? null;
-  reply.header('x-ledger-position', at ?? '');
-  if (request.accept?.includes('text/csv')) {
+  const csv = request.accept?.includes('text/csv') ?? false;
+  // The finished text is what is remembered: serialising a large answer again for every
+  // request would cost more than answering it from memory.
+  const key = `${view}:${csv ? 'csv' : 'json'}:${JSON.stringify(question)}`;
+  const { position, answer: body } = runner.read(key, (views, at) => {
+    const answer = request.compute(views, window);
+    if (csv) return toCsv(request.csv.columns, request.csv.rows(answer));
+    return JSON.stringify({
+      view,
+      position: at?.toString() ?? null,
+      asOf: query.asOf ?? null,
+      knownAt: query.knownAt ?? null,
+      ...answer,
+    });
+  });
+  reply.header('x-ledger-position', position?.toString() ?? '');
+  if (csv) {
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${request.csv.filename}.csv"`);
-    return toCsv(request.csv.columns, request.csv.rows(answer));
+  } else {
+    reply.header('content-type', 'application/json; charset=utf-8');
   }
-  return { view, position: at, asOf: query.asOf ?? null, knownAt: query.knownAt ?? null, ...answer };
+  return body;
 }

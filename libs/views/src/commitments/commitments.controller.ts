@@ -124,8 +124,9 @@ export class CommitmentsController {
   ) {
     const now = Date.now();
     return answerView(this.runner, {
-      view: `commitment:${commitmentId}`,
-      query: askedToday(query, now),
+      view: 'commitment',
+      // The path's id joins the question, so each commitment's answer is remembered apart.
+      query: Object.assign(askedToday(query, now), { commitmentId }),
       accept,
       reply,
       compute: (views, window) => {

@@ -1,6 +1,7 @@
 import type { CommitmentKind } from '@samen/commitments';
 import type { LedgerFact, Stamp } from '../core/ledger-fact';
 import { pushTo, type Projection } from '../core/projection';
+import { shared } from './shared-text';
 
 /** The facts that make up a commitment's history: its own events and the handovers that moved it. */
 export type CommitmentHistoryType =
@@ -13,17 +14,31 @@ export type CommitmentHistoryType =
   | 'HandoverRecorded';
 
 /**
- * One fact in a commitment's history: what, who, when and where in the log; never its data.
- * The position is kept as a number while it is a safe integer (no string per fact), else as
- * its text; `positionText` gives it back as the API writes positions.
+ * One fact of a commitment: what, who, when and where in the log, and what it changed of
+ * the terms or the owner. Never the fact's data: no reasons, evidence or handover notes.
+ * Together the facts are the commitment's history and its versioned, stamped terms: the
+ * terms and owner in a window are folded from the facts in it at query time, so a fact
+ * recorded late still lands in its place.
  */
-export interface HistoryEntry extends Stamp {
+export interface CommitmentFact extends Terms, Stamp {
   readonly type: CommitmentHistoryType;
+  /** The log position: a number while it is a safe integer (no string per fact), else its text. */
   readonly position: number | string;
   readonly actor: string | undefined;
+  /** The owner from this fact on (made, transferred, handed over); undefined when it moves nothing. */
+  readonly personId: string | undefined;
+  /** The seat from this fact on; undefined leaves the seat as it was. */
+  readonly roleId: string | undefined;
 }
 
 export const positionText = (position: number | string) => String(position);
+
+/** Terms a fact set: all of them when made, the changed ones when amended. */
+export interface Terms {
+  readonly description: string | undefined;
+  readonly amountInCents: number | undefined;
+  readonly dueOn: string | undefined;
+}
 
 /** What a commitment was made as: the parts no later fact changes. */
 export interface CommitmentOrigin extends Stamp {
@@ -34,30 +49,13 @@ export interface CommitmentOrigin extends Stamp {
   readonly kind: CommitmentKind;
 }
 
-/**
- * A version of the terms: the made terms, then each amendment with only the terms it
- * changed. The terms in a window are folded from these at query time, so an amendment
- * recorded late still lands in its place.
- */
-export interface TermsVersion extends Terms, Stamp {}
-
-export interface Terms {
-  readonly description?: string;
-  readonly amountInCents?: number;
-  readonly dueOn?: string;
-}
-
-/** Who owns it from this fact on; a version without `roleId` leaves the seat as it was. */
-export interface OwnerVersion extends Stamp {
-  readonly personId: string;
-  readonly roleId: string | undefined;
-}
-
 export type CommitmentOutcome = 'fulfilled' | 'broken' | 'withdrawn';
 
-export interface OutcomeVersion extends Stamp {
-  readonly status: CommitmentOutcome;
-}
+export const OUTCOME_OF: Partial<Record<CommitmentHistoryType, CommitmentOutcome>> = {
+  CommitmentFulfilled: 'fulfilled',
+  CommitmentBroken: 'broken',
+  CommitmentWithdrawn: 'withdrawn',
+};
 
 /**
  * Everything the audit keeps of one commitment. `origin` is missing while only a handover
@@ -66,10 +64,7 @@ export interface OutcomeVersion extends Stamp {
 export interface CommitmentRecord {
   readonly commitmentId: string;
   origin: CommitmentOrigin | undefined;
-  terms: readonly TermsVersion[];
-  owners: readonly OwnerVersion[];
-  outcomes: readonly OutcomeVersion[];
-  history: readonly HistoryEntry[];
+  facts: readonly CommitmentFact[];
 }
 
 export interface CommitmentsState {
@@ -83,84 +78,74 @@ export interface CommitmentsState {
 
 const MONEY_KINDS: readonly CommitmentKind[] = ['fund', 'attendance-fee'];
 
+const NO_TERMS: Terms = { description: undefined, amountInCents: undefined, dueOn: undefined };
+const NO_OWNER = { personId: undefined, roleId: undefined };
+
 /*
  * Memory: a million facts leave tens of thousands of commitments here, so each record is
- * kept small. Objects are written as literals of one fixed shape (spreads and optional
- * properties give objects out-of-line property stores), short lists are copied to their
- * exact length instead of growing by push (V8 grows a one-element array to seventeen
- * slots), and a fact's position is kept as a number rather than a string of its own.
+ * kept small: one object per fact, written as a literal of one fixed shape (spreads and
+ * optional properties give objects out-of-line property stores); short lists copied to
+ * their exact length instead of grown by push (V8 grows a one-element array to seventeen
+ * slots); positions kept as numbers; repeated texts shared (see shared-text.ts).
  */
 export const commitmentsProjection: Projection<CommitmentsState> = {
   name: 'commitments',
   initialState: () => ({ byId: new Map(), byParty: new Map(), bySite: new Map(), money: [] }),
   apply(state, fact) {
-    const { occurredAt, recordedAt } = fact;
     switch (fact.type) {
       case 'CommitmentMade': {
         const { commitmentId, programmeId, siteId, byPartyId, byRoleId, responsiblePersonId, toPartyIds, kind } =
           fact.data;
         const { description, amountInCents, dueOn } = fact.data;
         const record = recordOf(state, commitmentId);
-        record.origin = { programmeId, siteId, byPartyId, toPartyIds, kind, occurredAt, recordedAt };
-        record.terms = append(record.terms, { description, amountInCents, dueOn, occurredAt, recordedAt });
-        record.owners = append(record.owners, {
-          personId: responsiblePersonId,
-          roleId: byRoleId,
-          occurredAt,
-          recordedAt,
-        });
-        record.history = append(record.history, historyEntry(fact, 'CommitmentMade'));
-        for (const partyId of new Set([byPartyId, ...toPartyIds])) pushTo(state.byParty, partyId, commitmentId);
-        if (siteId !== undefined) pushTo(state.bySite, siteId, commitmentId);
-        if (MONEY_KINDS.includes(kind)) state.money.push(commitmentId);
+        record.origin = {
+          programmeId: shared(programmeId),
+          siteId: shared(siteId),
+          byPartyId: shared(byPartyId),
+          toPartyIds: toPartyIds.map((partyId) => shared(partyId)),
+          kind: shared(kind) as CommitmentKind,
+          occurredAt: fact.occurredAt,
+          recordedAt: fact.recordedAt,
+        };
+        add(
+          record,
+          fact,
+          'CommitmentMade',
+          { description, amountInCents, dueOn },
+          {
+            personId: responsiblePersonId,
+            roleId: byRoleId,
+          },
+        );
+        const id = record.commitmentId;
+        for (const partyId of new Set([byPartyId, ...toPartyIds])) pushTo(state.byParty, shared(partyId), id);
+        if (siteId !== undefined) pushTo(state.bySite, shared(siteId), id);
+        if (MONEY_KINDS.includes(kind)) state.money.push(id);
         return;
       }
       case 'CommitmentAmended': {
         const { description, amountInCents, dueOn } = fact.data;
-        const record = recordOf(state, fact.data.commitmentId);
-        record.terms = append(record.terms, {
-          description,
-          amountInCents,
-          dueOn,
-          occurredAt,
-          recordedAt,
-        });
-        record.history = append(record.history, historyEntry(fact, 'CommitmentAmended'));
+        add(recordOf(state, fact.data.commitmentId), fact, fact.type, { description, amountInCents, dueOn }, NO_OWNER);
         return;
       }
-      case 'CommitmentOwnershipTransferred': {
-        const { toPersonId, toRoleId } = fact.data;
-        const record = recordOf(state, fact.data.commitmentId);
-        record.owners = append(record.owners, {
-          personId: toPersonId,
-          roleId: toRoleId,
-          occurredAt,
-          recordedAt,
+      case 'CommitmentOwnershipTransferred':
+        add(recordOf(state, fact.data.commitmentId), fact, fact.type, NO_TERMS, {
+          personId: fact.data.toPersonId,
+          roleId: fact.data.toRoleId,
         });
-        record.history = append(record.history, historyEntry(fact, 'CommitmentOwnershipTransferred'));
         return;
-      }
       case 'CommitmentFulfilled':
-        return closed(state, fact, 'fulfilled', 'CommitmentFulfilled');
       case 'CommitmentBroken':
-        return closed(state, fact, 'broken', 'CommitmentBroken');
       case 'CommitmentWithdrawn':
-        return closed(state, fact, 'withdrawn', 'CommitmentWithdrawn');
+        add(recordOf(state, fact.data.commitmentId), fact, fact.type, NO_TERMS, NO_OWNER);
+        return;
       case 'HandoverRecorded': {
         // A handover moves the seat's open commitments to the successor; to nobody, it
         // moves nothing here (the continuity view counts those as left without an owner).
         const { toPersonId, transferredCommitmentIds } = fact.data;
+        const owner = { personId: toPersonId ?? undefined, roleId: undefined };
         for (const commitmentId of transferredCommitmentIds) {
-          const record = recordOf(state, commitmentId);
-          if (toPersonId !== null) {
-            record.owners = append(record.owners, {
-              personId: toPersonId,
-              roleId: undefined,
-              occurredAt,
-              recordedAt,
-            });
-          }
-          record.history = append(record.history, historyEntry(fact, 'HandoverRecorded'));
+          add(recordOf(state, commitmentId), fact, 'HandoverRecorded', NO_TERMS, owner);
         }
         return;
       }
@@ -170,40 +155,36 @@ export const commitmentsProjection: Projection<CommitmentsState> = {
   },
 };
 
-function closed(
-  state: CommitmentsState,
-  fact: LedgerFact & { data: { commitmentId: string } },
-  status: CommitmentOutcome,
-  type: CommitmentHistoryType,
-): void {
-  const record = recordOf(state, fact.data.commitmentId);
-  record.outcomes = append(record.outcomes, { status, occurredAt: fact.occurredAt, recordedAt: fact.recordedAt });
-  record.history = append(record.history, historyEntry(fact, type));
-}
-
 function recordOf(state: CommitmentsState, commitmentId: string): CommitmentRecord {
   let record = state.byId.get(commitmentId);
   if (!record) {
-    record = { commitmentId, origin: undefined, terms: [], owners: [], outcomes: [], history: [] };
+    record = { commitmentId, origin: undefined, facts: [] };
     state.byId.set(commitmentId, record);
   }
   return record;
 }
 
-/** A list with one more item: copied to its exact length while short, then grown in place. */
-function append<T>(list: readonly T[], item: T): readonly T[] {
-  if (list.length < 8) return [...list, item];
-  (list as T[]).push(item);
-  return list;
-}
-
-function historyEntry(fact: LedgerFact, type: CommitmentHistoryType): HistoryEntry {
+function add(
+  record: CommitmentRecord,
+  fact: LedgerFact,
+  type: CommitmentHistoryType,
+  terms: Terms,
+  owner: { personId: string | undefined; roleId: string | undefined },
+): void {
   const position = Number(fact.position);
-  return {
-    type,
+  const entry: CommitmentFact = {
+    type: shared(type) as CommitmentHistoryType,
     position: Number.isSafeInteger(position) ? position : fact.position,
-    actor: fact.actor === undefined ? undefined : fact.actor,
+    actor: shared(fact.actor),
     occurredAt: fact.occurredAt,
     recordedAt: fact.recordedAt,
+    description: terms.description,
+    amountInCents: terms.amountInCents,
+    dueOn: shared(terms.dueOn),
+    personId: shared(owner.personId),
+    roleId: shared(owner.roleId),
   };
+  // Copied to its exact length while short, then grown in place.
+  if (record.facts.length < 8) record.facts = [...record.facts, entry];
+  else (record.facts as CommitmentFact[]).push(entry);
 }

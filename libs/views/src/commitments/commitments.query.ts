@@ -1,19 +1,19 @@
 import type { CommitmentKind, CommitmentStatus } from '@samen/commitments';
 import type { PartyKind } from '@samen/structure';
 import type { Stamp } from '../core/ledger-fact';
-import { compareStamps, latestWithin, within, type TimeWindow } from '../core/time-window';
+import { compareStamps, dutchDate, dutchMidnight, within, type TimeWindow } from '../core/time-window';
 import type { Directory } from '../directory/directory.projection';
 import {
+  OUTCOME_OF,
+  positionText,
+  type CommitmentFact,
   type CommitmentHistoryType,
   type CommitmentOrigin,
+  type CommitmentOutcome,
   type CommitmentRecord,
   type CommitmentsState,
-  type OwnerVersion,
-  positionText,
   type Terms,
-  type TermsVersion,
 } from './commitments.projection';
-import { dateOf, midnightOf } from './dutch-days';
 import { judgedAt } from './judged-at';
 
 export const COMMITMENT_STATUS_FILTERS = ['open', 'fulfilled', 'broken', 'withdrawn', 'overdue'] as const;
@@ -137,7 +137,7 @@ export function commitmentsPerParty(
     if (filter.partyId && origin.byPartyId !== filter.partyId) continue;
     const status = statusIn(record, window);
     // Only an open commitment can be overdue: the terms are read for those alone.
-    const overdue = status === 'open' && daysOverdue(termsIn(record.terms, window).dueOn, day) !== null;
+    const overdue = status === 'open' && daysOverdue(termsIn(record.facts, window).dueOn, day) !== null;
     if (filter.status && !(filter.status === 'overdue' ? overdue : status === filter.status)) continue;
     const row = counts.get(origin.byPartyId) ?? { made: 0, fulfilled: 0, broken: 0, withdrawn: 0, open: 0, overdue: 0 };
     row.made += 1;
@@ -195,11 +195,11 @@ function auditOf(
   window: TimeWindow,
   day: JudgedDay,
 ): CommitmentAudit {
-  const terms = termsIn(record.terms, window);
-  const outcome = latestWithin(record.outcomes, window);
+  const terms = termsIn(record.facts, window);
+  const outcome = outcomeIn(record, window);
   const status = outcome?.status ?? 'open';
   const late = status === 'open' ? daysOverdue(terms.dueOn, day) : null;
-  const owner = ownerIn(record.owners, window);
+  const owner = ownerIn(record.facts, window);
   return {
     commitmentId: record.commitmentId,
     programmeId: origin.programmeId,
@@ -224,47 +224,53 @@ function auditOf(
 
 /** The status in the window: the latest outcome in it, else still open. */
 export function statusIn(record: CommitmentRecord, window: TimeWindow): CommitmentStatus {
-  return latestWithin(record.outcomes, window)?.status ?? 'open';
+  return outcomeIn(record, window)?.status ?? 'open';
+}
+
+/** The fact that closed it (fulfilled, broken, withdrawn) in the window, if any: the latest. */
+export function outcomeIn(
+  record: CommitmentRecord,
+  window: TimeWindow,
+): { status: CommitmentOutcome; occurredAt: number } | undefined {
+  let closing: CommitmentFact | undefined;
+  for (const fact of record.facts) {
+    if (OUTCOME_OF[fact.type] === undefined || !within(fact, window)) continue;
+    if (!closing || compareStamps(fact, closing) >= 0) closing = fact;
+  }
+  const status = closing && OUTCOME_OF[closing.type];
+  return closing && status ? { status, occurredAt: closing.occurredAt } : undefined;
 }
 
 /**
  * The terms in force in the window: each term from the latest version in the window that
  * states it. Versions are folded in the order they happened, not the order they arrived.
  */
-export function termsIn(versions: readonly TermsVersion[], window: TimeWindow): Terms {
-  let description: Stamped<string> | undefined;
-  let amountInCents: Stamped<number> | undefined;
-  let dueOn: Stamped<string> | undefined;
+export function termsIn(versions: readonly (Terms & Stamp)[], window: TimeWindow): Terms {
+  let description: (Terms & Stamp) | undefined;
+  let amount: (Terms & Stamp) | undefined;
+  let due: (Terms & Stamp) | undefined;
   for (const version of versions) {
     if (!within(version, window)) continue;
-    description = later(description, version, version.description);
-    amountInCents = later(amountInCents, version, version.amountInCents);
-    dueOn = later(dueOn, version, version.dueOn);
+    if (version.description !== undefined && isLater(version, description)) description = version;
+    if (version.amountInCents !== undefined && isLater(version, amount)) amount = version;
+    if (version.dueOn !== undefined && isLater(version, due)) due = version;
   }
-  return {
-    description: description?.value,
-    amountInCents: amountInCents?.value,
-    dueOn: dueOn?.value,
-  };
+  return { description: description?.description, amountInCents: amount?.amountInCents, dueOn: due?.dueOn };
 }
 
-type Stamped<T> = { readonly value: T; readonly stamp: Stamp };
+/** Latest first wins; of two with the same stamp, the one read last. */
+const isLater = (version: Stamp, current: Stamp | undefined) => !current || compareStamps(version, current) >= 0;
 
-function later<T>(current: Stamped<T> | undefined, stamp: Stamp, value: T | undefined): Stamped<T> | undefined {
-  if (value === undefined) return current;
-  return !current || compareStamps(stamp, current.stamp) >= 0 ? { value, stamp } : current;
-}
-
-function ownerIn(versions: readonly OwnerVersion[], window: TimeWindow): { personId: string; roleId?: string } {
-  let person: Stamped<string> | undefined;
-  let role: Stamped<string> | undefined;
-  for (const version of versions) {
-    if (!within(version, window)) continue;
-    person = later(person, version, version.personId);
-    role = later(role, version, version.roleId);
+function ownerIn(facts: readonly CommitmentFact[], window: TimeWindow): { personId: string; roleId?: string } {
+  let person: CommitmentFact | undefined;
+  let role: CommitmentFact | undefined;
+  for (const fact of facts) {
+    if (!within(fact, window)) continue;
+    if (fact.personId !== undefined && isLater(fact, person)) person = fact;
+    if (fact.roleId !== undefined && isLater(fact, role)) role = fact;
   }
-  // The made version is in every window the commitment is in, so a person is always found.
-  return { personId: person?.value ?? '', ...(role && { roleId: role.value }) };
+  // The made fact is in every window the commitment is in, so a person is always found.
+  return { personId: person?.personId ?? '', ...(role?.roleId !== undefined && { roleId: role.roleId }) };
 }
 
 /**
@@ -275,7 +281,7 @@ function ownerIn(versions: readonly OwnerVersion[], window: TimeWindow): { perso
  */
 export function daysOverdue(dueOn: string | undefined, day: JudgedDay): number | null {
   if (dueOn === undefined || dueOn >= day.date) return null;
-  return Math.round((day.midnight - midnightOf(dueOn)) / 86_400_000);
+  return Math.round((day.midnight - dutchMidnight(dueOn)) / 86_400_000);
 }
 
 /** The day a question is judged on: its Dutch date and the midnight it began, worked out once. */
@@ -285,12 +291,12 @@ export interface JudgedDay {
 }
 
 export function judgedDay(at: number): JudgedDay {
-  const date = dateOf(at);
-  return { date, midnight: midnightOf(date) };
+  const date = dutchDate(at);
+  return { date, midnight: dutchMidnight(date) };
 }
 
 function historyIn(record: CommitmentRecord, window: TimeWindow): HistoryEvent[] {
-  return record.history
+  return record.facts
     .filter((entry) => within(entry, window))
     .sort((a, b) => compareStamps(a, b) || comparePositions(a.position, b.position))
     .map((entry) => ({

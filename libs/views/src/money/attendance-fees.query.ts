@@ -1,9 +1,8 @@
-import { compareStamps, latestWithin, within, type TimeWindow } from '../core/time-window';
+import { compareStamps, dutchDate, dutchMidnight, within, type TimeWindow } from '../core/time-window';
 import type { MeetingEntry } from '../directory/directory.projection';
-import type { CommitmentOrigin, CommitmentRecord } from '../commitments/commitments.projection';
-import { compareText, termsIn } from '../commitments/commitments.query';
+import type { CommitmentFact, CommitmentOrigin, CommitmentRecord } from '../commitments/commitments.projection';
+import { compareText, outcomeIn } from '../commitments/commitments.query';
 import { partiesPresentAt } from '../presence/presence.query';
-import { dateOf, midnightOf } from '../commitments/dutch-days';
 import { judgedAt } from '../commitments/judged-at';
 import { inPeriod, netAmount, partiesToRead, SiteIndex, type MoneyFilter, type MoneySources } from './money-sites';
 
@@ -56,8 +55,10 @@ export interface AttendanceFeesReport {
  * present for an initiative the fee was promised to, entitles that initiative to the fee in
  * force on that day. Fees earned before a promise ended stay owed. Payments with purpose
  * 'attendance-fee' from the payer to the initiative (net of reversals) settle the oldest open
- * entitlements first, across all the payer's fee promises to it. Accounts cover every
- * entitlement in the window; the period filter narrows only the entitlements listed.
+ * entitlements first, across all the payer's fee promises to it. Days waited run from the
+ * meeting to the settling payment's paidOn, or while open to the day judged on (asOf, else
+ * knownAt, else today). Listed per payer and initiative, oldest meeting first. Accounts
+ * cover every entitlement in the window; the period filter narrows only those listed.
  */
 export function attendanceFees(
   sources: MoneySources,
@@ -65,18 +66,22 @@ export function attendanceFees(
   window: TimeWindow,
   now: number,
 ): AttendanceFeesReport {
-  const sites = new SiteIndex(sources.directory, window);
+  const sites = new SiteIndex(sources.directory, sources.money.sitesOfParty, window);
   const ledger = feeLedger(sources, sites, partiesToRead(sites, filter), window, judgedAt(window, now));
   const { directory } = sources;
   const shown = (payer: string, initiative: string) =>
     !filter.partyId || payer === filter.partyId || initiative === filter.partyId;
-  const entitlements = ledger.entitlements.filter(
-    (e) =>
-      shown(e.payerPartyId, e.initiativePartyId) &&
-      (!filter.programmeId || e.programmeId === filter.programmeId) &&
-      (!filter.siteId || e.siteId === filter.siteId) &&
-      inPeriod(filter, midnightOf(e.meetingOn)),
-  );
+  const narrowed =
+    filter.partyId || filter.programmeId || filter.siteId || filter.from !== undefined || filter.to !== undefined;
+  const entitlements = !narrowed
+    ? ledger.entitlements
+    : ledger.entitlements.filter(
+        (e) =>
+          shown(e.payerPartyId, e.initiativePartyId) &&
+          (!filter.programmeId || e.programmeId === filter.programmeId) &&
+          (!filter.siteId || e.siteId === filter.siteId) &&
+          inPeriod(filter, dutchMidnight(e.meetingOn)),
+      );
   const accounts = ledger.accounts
     .filter((a) => shown(a.payerPartyId, a.initiativePartyId))
     .filter((a) => !filter.siteId || sites.partiesOf(filter.siteId).includes(a.initiativePartyId))
@@ -122,7 +127,8 @@ export function earnedFees(
   for (const record of feePromises(commitments, parties)) {
     const origin = record.origin;
     if (!origin || origin.kind !== 'attendance-fee' || !within(origin, window)) continue;
-    const ended = latestWithin(record.outcomes, window)?.occurredAt ?? Number.POSITIVE_INFINITY;
+    const ended = outcomeIn(record, window)?.occurredAt ?? Number.POSITIVE_INFINITY;
+    const fees = feeSchedule(record, window);
     for (const initiative of origin.toPartyIds) {
       const key = `${origin.byPartyId}\u0000${initiative}`;
       let pool = pools.get(key);
@@ -141,7 +147,7 @@ export function earnedFees(
         if (!meeting || meeting.programmeId !== origin.programmeId) continue;
         if (meeting.startsAt < origin.occurredAt || meeting.startsAt > ended) continue;
         if (!meetings.presentFor(meeting, initiative)) continue;
-        const amountInCents = feeOn(record, meeting.startsAt, window);
+        const amountInCents = feeOn(fees, meeting.startsAt);
         if (amountInCents <= 0) continue;
         pool.entitlements.push({
           commitmentId: record.commitmentId,
@@ -175,7 +181,7 @@ export function feeLedger(
   );
   const entitlements: Entitlement[] = [];
   const accounts: AccountTotals[] = [];
-  const judgedDay = midnightOf(dateOf(at));
+  const judgedDay = dutchMidnight(dutchDate(at));
   const days = new MeetingDays();
   for (const pool of pools) {
     const payments = (money.paymentsByParty.get(pool.initiativePartyId) ?? [])
@@ -215,7 +221,7 @@ export function feeLedger(
         if (source.left === 0) next += 1;
       }
       const meetingOn = days.dateOf(e.meeting);
-      const waitedUntil = settledBy ? midnightOf(settledBy.payment.paidOn) : judgedDay;
+      const waitedUntil = settledBy ? dutchMidnight(settledBy.payment.paidOn) : judgedDay;
       open += e.amountInCents - paid;
       entitlements.push({
         commitmentId: e.commitmentId,
@@ -231,7 +237,7 @@ export function feeLedger(
         openInCents: e.amountInCents - paid,
         paymentId: settledBy?.payment.paymentId ?? null,
         paidOn: settledBy?.payment.paidOn ?? null,
-        daysWaited: Math.max(0, Math.round((waitedUntil - midnightOf(meetingOn)) / DAY)),
+        daysWaited: Math.max(0, Math.round((waitedUntil - dutchMidnight(meetingOn)) / DAY)),
         waiting: !settledBy,
       });
     }
@@ -246,17 +252,7 @@ export function feeLedger(
       creditInCents: payments.reduce((sum, p) => sum + p.left, 0),
     });
   }
-  entitlements.sort(
-    (a, b) =>
-      compareText(a.meetingOn, b.meetingOn) ||
-      compareText(a.meetingId, b.meetingId) ||
-      compareText(a.payerPartyId, b.payerPartyId) ||
-      compareText(a.initiativePartyId, b.initiativePartyId) ||
-      compareText(a.commitmentId, b.commitmentId),
-  );
-  accounts.sort(
-    (a, b) => compareText(a.payerPartyId, b.payerPartyId) || compareText(a.initiativePartyId, b.initiativePartyId),
-  );
+  // The pools were sorted by payer and initiative: entitlements and accounts are in that order.
   return { entitlements, accounts };
 }
 
@@ -280,17 +276,31 @@ class MeetingDays {
   dateOf(meeting: MeetingEntry): string {
     let date = this.dates.get(meeting.meetingId);
     if (date === undefined) {
-      date = dateOf(meeting.startsAt);
+      date = dutchDate(meeting.startsAt);
       this.dates.set(meeting.meetingId, date);
     }
     return date;
   }
 }
 
-/** The fee in force on the day of the meeting: amendments made later do not reach back. */
-function feeOn(record: CommitmentRecord, startsAt: number, window: TimeWindow): number {
-  const then = { asOf: Math.min(startsAt, window.asOf), knownAt: window.knownAt };
-  return termsIn(record.terms, then).amountInCents ?? termsIn(record.terms, window).amountInCents ?? 0;
+/** A fee promise's amounts in the window, in the order they were set (made, then amended). */
+function feeSchedule(record: CommitmentRecord, window: TimeWindow): CommitmentFact[] {
+  return record.facts
+    .filter((version) => version.amountInCents !== undefined && within(version, window))
+    .sort(compareStamps);
+}
+
+/**
+ * The fee in force on the day of the meeting: the last amount set by then (amendments made
+ * later do not reach back); for a meeting before any, the first amount.
+ */
+function feeOn(schedule: readonly CommitmentFact[], startsAt: number): number {
+  let fee = schedule[0]?.amountInCents ?? 0;
+  for (const version of schedule) {
+    if (version.occurredAt > startsAt) break;
+    fee = version.amountInCents ?? fee;
+  }
+  return fee;
 }
 
 /** A fee belongs to the site the promise names, else to the site of the initiative paid. */

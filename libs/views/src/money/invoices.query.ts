@@ -1,9 +1,8 @@
 import type { PartyKind } from '@samen/structure';
-import { compareStamps, within, type TimeWindow } from '../core/time-window';
+import { compareStamps, daysBetween, dutchMidnight, within, type TimeWindow } from '../core/time-window';
 import { compareText } from '../commitments/commitments.query';
-import { daysFrom, midnightOf } from '../commitments/dutch-days';
 import { judgedAt } from '../commitments/judged-at';
-import { inPeriod, SiteIndex, type MoneyFilter, type MoneySources } from './money-sites';
+import { inPeriod, partiesToRead, SiteIndex, type MoneyFilter, type MoneySources } from './money-sites';
 import type { InvoicePayment, InvoiceRecord } from './money.projection';
 
 export interface InvoiceWait {
@@ -40,11 +39,11 @@ export function invoiceWaits(
   now: number,
 ): { invoices: InvoiceWait[] } {
   const at = judgedAt(window, now);
-  const sites = new SiteIndex(directory, window);
+  const sites = new SiteIndex(directory, money.sitesOfParty, window);
   const invoices: InvoiceWait[] = [];
   // A site's invoices are sent or received by one of its parties, or fall under one of its commitments.
   const siteParties = filter.siteId ? new Set(sites.partiesOf(filter.siteId)) : undefined;
-  for (const invoice of money.invoices.values()) {
+  for (const invoice of invoicesToRead(money, partiesToRead(sites, filter))) {
     if (!within(invoice, window)) continue;
     if (filter.partyId && invoice.fromPartyId !== filter.partyId && invoice.toPartyId !== filter.partyId) continue;
     const origin = invoice.commitmentId ? commitments.byId.get(invoice.commitmentId)?.origin : undefined;
@@ -57,7 +56,7 @@ export function invoiceWaits(
     ) {
       continue;
     }
-    if (!inPeriod(filter, midnightOf(invoice.submittedOn))) continue;
+    if (!inPeriod(filter, dutchMidnight(invoice.submittedOn))) continue;
     const siteId = under ? sites.siteOfCommitment(under) : sites.siteFor([invoice.fromPartyId], invoice.toPartyId);
     const programmeId = under?.programmeId ?? (siteId && sites.site(siteId)?.programmeId) ?? null;
     if (filter.siteId && siteId !== filter.siteId) continue;
@@ -78,7 +77,7 @@ export function invoiceWaits(
       submittedOn: invoice.submittedOn,
       paymentId: paid?.paymentId ?? null,
       paidOn: paid?.paidOn ?? null,
-      daysWaited: Math.max(0, daysFrom(midnightOf(invoice.submittedOn), paid ? midnightOf(paid.paidOn) : at)),
+      daysWaited: Math.max(0, daysBetween(dutchMidnight(invoice.submittedOn), paid ? dutchMidnight(paid.paidOn) : at)),
       waiting: !paid,
       reopened,
     });
@@ -107,4 +106,14 @@ function paymentOf(
     if (!paid || compareStamps(payment, paid) >= 0) paid = payment;
   }
   return { ...(paid && { paid }), reopened };
+}
+
+/** The invoices of these parties (sent or received), or all of them. */
+function invoicesToRead(money: MoneySources['money'], parties: readonly string[] | undefined): Iterable<InvoiceRecord> {
+  if (!parties) return money.invoices.values();
+  const found = new Map<string, InvoiceRecord>();
+  for (const partyId of parties) {
+    for (const invoice of money.invoicesByParty.get(partyId) ?? []) found.set(invoice.invoiceId, invoice);
+  }
+  return found.values();
 }

@@ -9,13 +9,12 @@ import type { MoneyState, PaymentRecord } from './money.projection';
  * the site is found through the parties: the site a payee belongs to (as its gemeente or one
  * of its initiatives). When a payee belongs to several, the one the payer also belongs to
  * decides; when that still leaves several (or none), the money has no site (null).
- * Built per question from the sites known in its window.
+ * Asked per question, of the sites known in its window.
  */
 export class SiteIndex {
-  private byParty?: Map<string, SiteEntry[]>;
-
   constructor(
-    readonly directory: Directory,
+    private readonly directory: Directory,
+    private readonly sitesOfParty: MoneyState['sitesOfParty'],
     private readonly window: TimeWindow,
   ) {}
 
@@ -32,41 +31,22 @@ export class SiteIndex {
 
   /** The one site these payees (paid by `payerId`, within `programmeId` if known) belong to. */
   siteFor(payeeIds: readonly string[], payerId: string, programmeId?: string): string | null {
-    const byParty = this.sitesByParty();
-    const inProgramme = (site: SiteEntry) => programmeId === undefined || site.programmeId === programmeId;
-    if (payeeIds.length === 1) {
-      // The common case, without sets: one payee, in one site.
-      const sites = byParty.get(payeeIds[0]) ?? [];
-      if (sites.length === 1) return inProgramme(sites[0]) ? sites[0].siteId : null;
-    }
-    const found = new Set<SiteEntry>();
+    const found: SiteEntry[] = [];
     for (const partyId of payeeIds) {
-      for (const site of byParty.get(partyId) ?? []) if (inProgramme(site)) found.add(site);
+      for (const siteId of this.sitesOfParty.get(partyId) ?? []) {
+        const site = this.site(siteId);
+        if (!site || (programmeId !== undefined && site.programmeId !== programmeId)) continue;
+        if (!found.includes(site)) found.push(site);
+      }
     }
-    if (found.size === 1) return [...found][0].siteId;
-    const withPayer = [...found].filter((s) => s.gemeentePartyId === payerId || s.initiativePartyIds.includes(payerId));
+    if (found.length === 1) return found[0].siteId;
+    const withPayer = found.filter((s) => s.gemeentePartyId === payerId || s.initiativePartyIds.includes(payerId));
     return withPayer.length === 1 ? withPayer[0].siteId : null;
   }
 
   /** A commitment's site: the one it names, else the one its payees belong to. */
   siteOfCommitment(origin: CommitmentOrigin): string | null {
     return origin.siteId ?? this.siteFor(origin.toPartyIds, origin.byPartyId, origin.programmeId);
-  }
-
-  /** The sites known in the window per party, read once per question and only when asked. */
-  private sitesByParty(): Map<string, SiteEntry[]> {
-    if (this.byParty) return this.byParty;
-    const byParty = new Map<string, SiteEntry[]>();
-    for (const site of this.directory.sites.values()) {
-      if (!within(site, this.window)) continue;
-      for (const partyId of [site.gemeentePartyId, ...site.initiativePartyIds]) {
-        const list = byParty.get(partyId);
-        if (!list) byParty.set(partyId, [site]);
-        else if (!list.includes(site)) list.push(site);
-      }
-    }
-    this.byParty = byParty;
-    return byParty;
   }
 }
 

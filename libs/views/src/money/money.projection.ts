@@ -1,5 +1,6 @@
 import type { PaymentPurpose } from '@samen/money';
 import type { Stamp } from '../core/ledger-fact';
+import { shared } from '../commitments/shared-text';
 import { pushTo, type Projection } from '../core/projection';
 
 /** A payment as the money view needs it. Commitments come from the commitments view. */
@@ -40,13 +41,15 @@ export interface MoneyState {
   /** Per payment, its reversal: a reversal subtracts, it never edits the payment. */
   readonly reversals: Map<string, Reversal>;
   readonly invoices: Map<string, InvoiceRecord>;
+  /** Invoices per party that sent or received them. */
+  readonly invoicesByParty: Map<string, InvoiceRecord[]>;
   /** Per invoice, each time it was recorded as paid (again after a reversal). */
   readonly invoicePayments: Map<string, InvoicePayment[]>;
   /**
    * Per party, the meetings someone was marked present for it (also if later corrected):
    * where attendance fees can arise. The presence view decides at query time whether the
    * presence stood; this index only spares reading every meeting of a programme. A meeting
-   * may be listed more than once (several people).
+   * may be listed more than once (several people); the ids are shared strings.
    */
   readonly presentAt: Map<string, string[]>;
   /**
@@ -54,6 +57,11 @@ export interface MoneyState {
    * meeting refuses a second), which lets the fee query read those meetings' marks directly.
    */
   readonly correctedMeetings: Set<string>;
+  /**
+   * Per party, the sites it belongs to (as gemeente or initiative): an index over the
+   * directory's sites, so that finding a payee's site does not read every site.
+   */
+  readonly sitesOfParty: Map<string, string[]>;
 }
 
 export const moneyProjection: Projection<MoneyState> = {
@@ -63,9 +71,11 @@ export const moneyProjection: Projection<MoneyState> = {
     paymentsByParty: new Map(),
     reversals: new Map(),
     invoices: new Map(),
+    invoicesByParty: new Map(),
     invoicePayments: new Map(),
     presentAt: new Map(),
     correctedMeetings: new Set(),
+    sitesOfParty: new Map(),
   }),
   apply(state, fact) {
     switch (fact.type) {
@@ -75,11 +85,11 @@ export const moneyProjection: Projection<MoneyState> = {
         // One fixed shape, written out: spreads would give each record a separate property store.
         const payment: PaymentRecord = {
           paymentId,
-          fromPartyId,
-          toPartyId,
+          fromPartyId: shared(fromPartyId),
+          toPartyId: shared(toPartyId),
           amountInCents,
-          purpose,
-          paidOn,
+          purpose: shared(purpose) as PaymentPurpose,
+          paidOn: shared(paidOn),
           settlesCommitmentId,
           settlesInvoiceId,
           occurredAt: fact.occurredAt,
@@ -99,33 +109,45 @@ export const moneyProjection: Projection<MoneyState> = {
         return;
       case 'InvoiceSubmitted': {
         const { invoiceId, fromPartyId, toPartyId, amountInCents, submittedOn, commitmentId } = fact.data;
-        state.invoices.set(invoiceId, {
+        const invoice: InvoiceRecord = {
           invoiceId,
-          fromPartyId,
-          toPartyId,
+          fromPartyId: shared(fromPartyId),
+          toPartyId: shared(toPartyId),
           amountInCents,
-          submittedOn,
+          submittedOn: shared(submittedOn),
           commitmentId,
           occurredAt: fact.occurredAt,
           recordedAt: fact.recordedAt,
-        });
+        };
+        state.invoices.set(invoiceId, invoice);
+        pushTo(state.invoicesByParty, invoice.fromPartyId, invoice);
+        pushTo(state.invoicesByParty, invoice.toPartyId, invoice);
         return;
       }
       case 'InvoicePaid': {
         const { invoiceId, paymentId, paidOn } = fact.data;
         pushTo(state.invoicePayments, invoiceId, {
           paymentId,
-          paidOn,
+          paidOn: shared(paidOn),
           occurredAt: fact.occurredAt,
           recordedAt: fact.recordedAt,
         });
+        return;
+      }
+      case 'SiteJoined': {
+        const { siteId, gemeentePartyId, initiativePartyIds } = fact.data;
+        for (const partyId of new Set([gemeentePartyId, ...initiativePartyIds])) {
+          const sites = state.sitesOfParty.get(partyId);
+          if (!sites) state.sitesOfParty.set(partyId, [siteId]);
+          else if (!sites.includes(siteId)) sites.push(siteId);
+        }
         return;
       }
       case 'AttendanceRecorded':
       case 'AttendanceCorrected': {
         if (fact.type === 'AttendanceCorrected') state.correctedMeetings.add(fact.data.meetingId);
         if (fact.data.status !== 'present') return;
-        const { meetingId } = fact.data;
+        const meetingId = shared(fact.data.meetingId);
         const meetings = state.presentAt.get(fact.data.partyId);
         // The marks of one meeting mostly arrive together: a repeat of the last is skipped.
         if (!meetings) state.presentAt.set(fact.data.partyId, [meetingId]);

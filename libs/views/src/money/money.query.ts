@@ -1,10 +1,9 @@
 import type { PartyKind } from '@samen/structure';
-import { within, type TimeWindow } from '../core/time-window';
+import { dutchMidnight, within, type TimeWindow } from '../core/time-window';
 import type { CommitmentRecord } from '../commitments/commitments.projection';
 import { compareText, statusIn, termsIn } from '../commitments/commitments.query';
-import { midnightOf } from '../commitments/dutch-days';
 import { judgedAt } from '../commitments/judged-at';
-import { earnedFees } from './attendance-fees.query';
+import { earnedFees, type Earned } from './attendance-fees.query';
 import { inPeriod, netAmount, partiesToRead, SiteIndex, type MoneyFilter, type MoneySources } from './money-sites';
 import type { PaymentRecord } from './money.projection';
 
@@ -99,12 +98,13 @@ interface Tally {
  */
 export function moneyReport(sources: MoneySources, filter: MoneyFilter, window: TimeWindow, now: number): MoneyReport {
   const { directory, commitments, money } = sources;
-  const sites = new SiteIndex(directory, window);
+  const sites = new SiteIndex(directory, money.sitesOfParty, window);
   const parties = partiesToRead(sites, filter);
-  const tallies = new Map<string, Tally>();
+  const tallies = new Map<string, Map<string | null, Tally>>();
   const tally = (payerPartyId: string, siteId: string | null, programmeId: string | null): Tally => {
-    const key = `${payerPartyId}\u0000${siteId ?? ''}`;
-    let found = tallies.get(key);
+    let ofPayer = tallies.get(payerPartyId);
+    if (!ofPayer) tallies.set(payerPartyId, (ofPayer = new Map()));
+    let found = ofPayer.get(siteId);
     if (!found) {
       found = {
         payerPartyId,
@@ -117,7 +117,7 @@ export function moneyReport(sources: MoneySources, filter: MoneyFilter, window: 
         invoicesPaid: 0,
         commitmentIds: new Set(),
       };
-      tallies.set(key, found);
+      ofPayer.set(siteId, found);
     }
     return found;
   };
@@ -127,7 +127,7 @@ export function moneyReport(sources: MoneySources, filter: MoneyFilter, window: 
     (!filter.partyId || partyIds.includes(filter.partyId));
 
   const settled = new SettledAmounts(sources, window);
-  for (const record of moneyCommitments(commitments, parties)) {
+  for (const record of moneyCommitments(commitments, parties, filter.siteId)) {
     const origin = record.origin;
     if (!origin || origin.kind !== 'fund' || !within(origin, window)) continue;
     const siteId = sites.siteOfCommitment(origin);
@@ -140,16 +140,22 @@ export function moneyReport(sources: MoneySources, filter: MoneyFilter, window: 
 
   for (const pool of earnedFees(sources, sites, parties, window, judgedAt(window, now))) {
     const pair = [pool.payerPartyId, pool.initiativePartyId];
+    let line: Tally | undefined;
+    let last: Earned | undefined;
     for (const e of pool.entitlements) {
       if (!shows(e.programmeId, e.siteId, pair) || !inPeriod(filter, e.meeting.startsAt)) continue;
-      const line = tally(pool.payerPartyId, e.siteId, e.programmeId);
-      line.commitmentIds.add(e.commitmentId);
+      // A pool's entitlements mostly share their promise and site: the line is looked up once.
+      if (!line || !last || last.siteId !== e.siteId || last.commitmentId !== e.commitmentId) {
+        line = tally(pool.payerPartyId, e.siteId, e.programmeId);
+        line.commitmentIds.add(e.commitmentId);
+      }
       line.feesEntitled += e.amountInCents;
+      last = e;
     }
   }
 
   for (const payment of paymentsToRead(money, parties)) {
-    if (!within(payment, window) || !inPeriod(filter, midnightOf(payment.paidOn))) continue;
+    if (!within(payment, window) || !inPeriod(filter, dutchMidnight(payment.paidOn))) continue;
     const net = netAmount(money, payment, window);
     if (net === 0) continue;
     const { category, siteId, programmeId } = placeOf(sources, sites, payment, window);
@@ -160,8 +166,9 @@ export function moneyReport(sources: MoneySources, filter: MoneyFilter, window: 
     else line.invoicesPaid += net;
   }
 
-  const lines = [...tallies.values()].map((t) => lineOf(sources, sites, t)).sort(byPayerAndSite);
-  return { lines, payers: payerTotals(lines), pots: potsOf([...tallies.values()], sites, sources) };
+  const all = [...tallies.values()].flatMap((ofPayer) => [...ofPayer.values()]);
+  const lines = all.map((t) => lineOf(sources, sites, t)).sort(byPayerAndSite);
+  return { lines, payers: payerTotals(lines), pots: potsOf(all, sites, sources) };
 }
 
 /** Per commitment, what the payments that settle it paid, net: read per payer, only when needed. */
@@ -193,7 +200,7 @@ function committedOn(record: CommitmentRecord, payerPartyId: string, window: Tim
   switch (statusIn(record, window)) {
     case 'open':
     case 'fulfilled':
-      return termsIn(record.terms, window).amountInCents ?? 0;
+      return termsIn(record.facts, window).amountInCents ?? 0;
     case 'withdrawn':
       return 0;
     case 'broken':
@@ -232,8 +239,18 @@ function placeOf(
   return { category, siteId, programmeId: under?.programmeId ?? (siteId && sites.site(siteId)?.programmeId) ?? null };
 }
 
-function moneyCommitments(commitments: MoneySources['commitments'], parties: readonly string[] | undefined) {
-  const ids = parties ? new Set(parties.flatMap((p) => commitments.byParty.get(p) ?? [])) : commitments.money;
+/** The money commitments the filter can reach: of its parties and its site, or all. */
+function moneyCommitments(
+  commitments: MoneySources['commitments'],
+  parties: readonly string[] | undefined,
+  siteId: string | undefined,
+): CommitmentRecord[] {
+  const ids = parties
+    ? new Set([
+        ...parties.flatMap((p) => commitments.byParty.get(p) ?? []),
+        ...((siteId && commitments.bySite.get(siteId)) || []),
+      ])
+    : commitments.money;
   const records: CommitmentRecord[] = [];
   for (const id of ids) {
     const record = commitments.byId.get(id);

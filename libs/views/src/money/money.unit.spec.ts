@@ -156,6 +156,44 @@ describe('attendance fees', () => {
     expect(m3).toMatchObject({ waiting: true, paidInCents: 0, daysWaited: 1025 });
   });
 
+  it('counts a meeting whose absence was corrected to presence, once the correction is known', () => {
+    // Initiative G's absence at m5 (8 Jun) turns out to be a mistake, corrected on 1 Apr 2026.
+    // m5 came before the fee rose on 15 Jun: 25,00. It is the oldest open one after m3, so
+    // nothing paid reaches it: fee-1 and fee-2 still settle m2 and m3.
+    const corrected = replay(
+      samenStory().add(
+        'AttendanceCorrected',
+        {
+          meetingId: 'm5',
+          personId: 'p-g',
+          partyId: 'init-g',
+          status: 'present',
+          previousStatus: 'absent',
+          reason: 'Presentielijst nagekeken',
+        },
+        '2023-06-10',
+        { recordedAt: '2026-04-01T00:00:00Z' },
+      ).facts,
+    );
+    const entitled = (window: TimeWindow) =>
+      attendanceFees(corrected, {}, window, newYear2024).entitlements.map((e) => [
+        e.meetingId,
+        e.amountInCents,
+        e.paymentId,
+      ]);
+    expect(entitled(ALL_TIME)).toEqual([
+      ['m2', 2_500, 'fee-1'],
+      ['m3', 2_500, 'fee-2'],
+      ['m5', 2_500, null],
+      ['m6', 3_000, null],
+    ]);
+    expect(entitled({ ...ALL_TIME, knownAt: Date.parse('2026-03-31T00:00:00Z') })).toEqual([
+      ['m2', 2_500, 'fee-1'],
+      ['m3', 2_500, 'fee-2'],
+      ['m6', 3_000, null],
+    ]);
+  });
+
   it('narrows to a site or a party, and to the meetings in a period', () => {
     expect(fees(ALL_TIME, { siteId: 'kampen' }).entitlements).toEqual([]);
     expect(fees(ALL_TIME, { partyId: 'init-g' }).entitlements).toHaveLength(3);

@@ -8,8 +8,12 @@ import { ViewsBehindError } from './views-behind.error';
 
 export const VIEW_STATE_STORE = Symbol('ViewStateStore');
 
-/** How often changed views are saved: a crash redoes at most this much of the log. */
-const SAVE_INTERVAL_MS = 30_000;
+/**
+ * How often changed views are saved: a crash redoes at most this much of the log. Saving is
+ * a synchronous serialisation of every view (about 10 s for the views of 1,000,000 events,
+ * docs/benchmarks.md), so it is rare; shutdown saves too.
+ */
+const SAVE_INTERVAL_MS = 10 * 60_000;
 /** Answers kept per log position; questions repeat far more than the log moves. */
 const CACHE_ENTRIES = 500;
 
@@ -75,14 +79,17 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
    * Answers a question from the current views, remembering the answer until the next fact
    * arrives. Queries are synchronous, so no fact is applied halfway through one.
    */
-  read<T>(key: string, query: (views: LedgerViews) => T): { position: bigint | undefined; answer: T } {
+  read<T>(
+    key: string,
+    query: (views: LedgerViews, position: bigint | undefined) => T,
+  ): { position: bigint | undefined; answer: T } {
     if (this.cachedAt !== this.position) {
       this.cache.clear();
       this.cachedAt = this.position;
     }
     if (!this.cache.has(key)) {
       if (this.cache.size >= CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
-      this.cache.set(key, query(this.views));
+      this.cache.set(key, query(this.views, this.position));
     }
     return { position: this.position, answer: this.cache.get(key) as T };
   }
