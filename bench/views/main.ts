@@ -46,22 +46,19 @@ async function generate(): Promise<number> {
 async function rawReadRate(): Promise<number> {
   const db = new Database(storeFile, { readonly: true });
   let seen = 0;
-  try {
-    return await ratePerSecond(EVENTS, () => {
-      const rows = db
-        .prepare(
-          `SELECT position, stream, revision, id, type, schema_version, data, occurred_at, correlation_id,
-             causation_id, actor, recorded_at FROM events ORDER BY position`,
-        )
-        .raw();
-      for (const row of rows.iterate() as IterableIterator<unknown[]>) {
-        if (JSON.parse(row[6] as string) !== null) seen += 1;
-      }
-    });
-  } finally {
-    db.close();
-    if (seen !== EVENTS) throw new Error(`raw read ${seen} events, expected ${EVENTS}`);
-  }
+  const rate = await ratePerSecond(EVENTS, () => {
+    const rows = db
+      .prepare(
+        `SELECT position, stream, revision, id, type, schema_version, data, occurred_at, correlation_id,
+           causation_id, actor, recorded_at FROM events ORDER BY position`,
+      )
+      .raw();
+    for (const row of rows.iterate() as IterableIterator<unknown[]>) {
+      if (JSON.parse(row[6] as string) !== null) seen += 1;
+    }
+  }).finally(() => db.close());
+  if (seen !== EVENTS) throw new Error(`raw read ${seen} events, expected ${EVENTS}`);
+  return rate;
 }
 
 /** The rebuild as the API does it: the store's subscription, each fact applied to every view. */
