@@ -1,5 +1,4 @@
 import type { CommitmentKind } from '@samen/commitments';
-import type { PartyKind } from '@samen/structure';
 import { compareStamps, daysBetween, dutchDate, within, type TimeWindow } from '../core/time-window';
 import type { Directory, MeetingEntry } from '../directory/directory.projection';
 import type { Presence } from '../presence/presence.projection';
@@ -13,6 +12,7 @@ import {
   type PartyLabel,
   type SeatFilter,
   type SeatInScope,
+  type SeatRow,
   type Tenure,
 } from './seats';
 
@@ -58,15 +58,9 @@ export interface SeatHistory {
 
 export type OrphanEnd = 'transferred' | 'handed-over' | 'fulfilled' | 'broken' | 'withdrawn';
 
-export interface OrphanedCommitment {
+export interface OrphanedCommitment extends SeatRow {
   readonly commitmentId: string;
   readonly commitmentKind: CommitmentKind | null;
-  readonly roleId: string;
-  readonly title: string;
-  readonly partyId: string;
-  readonly partyName: string;
-  readonly partyKind: PartyKind | 'unknown';
-  readonly siteId: string | null;
   /** The holder whose departure left it without an owner. */
   readonly departedPersonId: string;
   readonly orphanedOn: string;
@@ -95,13 +89,7 @@ export interface HandoverSummary {
   readonly transferredCommitmentIds: readonly string[];
 }
 
-export interface Departure {
-  readonly roleId: string;
-  readonly title: string;
-  readonly partyId: string;
-  readonly partyName: string;
-  readonly partyKind: PartyKind | 'unknown';
-  readonly siteId: string | null;
+export interface Departure extends SeatRow {
   readonly programmeId: string | null;
   readonly personId: string;
   readonly departedOn: string;

@@ -139,6 +139,16 @@ export function tenuresOf(facts: readonly SeatFact[]): Tenure[] {
   return tenures;
 }
 
+/** How every seat-level row names its seat and party. */
+export interface SeatRow {
+  readonly roleId: string;
+  readonly title: string;
+  readonly partyId: string;
+  readonly partyName: string;
+  readonly partyKind: PartyKind | 'unknown';
+  readonly siteId: string | null;
+}
+
 export interface PartyLabel {
   readonly partyId: string;
   readonly name: string;

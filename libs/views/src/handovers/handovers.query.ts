@@ -1,4 +1,3 @@
-import type { PartyKind } from '@samen/structure';
 import { compareStamps, dutchDate, type TimeWindow } from '../core/time-window';
 import type { Directory } from '../directory/directory.projection';
 import type { Continuity, SeatFact } from '../continuity/continuity.projection';
@@ -10,6 +9,7 @@ import {
   tenuresOf,
   type PartyLabel,
   type SeatFilter,
+  type SeatRow,
 } from '../continuity/seats';
 
 export interface HandoverFilter extends SeatFilter {
@@ -26,16 +26,10 @@ export type SeatEventKind = 'assigned' | 'vacated' | 'appointed' | 'handover';
  * programme team only) and is never part of this answer: access control for views comes
  * later, and until then no view returns, exports or logs it.
  */
-export interface SeatEvent {
+export interface SeatEvent extends SeatRow {
   readonly on: string;
   readonly at: string;
   readonly kind: SeatEventKind;
-  readonly roleId: string;
-  readonly title: string;
-  readonly partyId: string;
-  readonly partyName: string;
-  readonly partyKind: PartyKind | 'unknown';
-  readonly siteId: string | null;
   /** Who took the seat, left it, or handed over. */
   readonly personId: string;
   /** For a departure: whether that person's handover is recorded (before or after leaving). */
