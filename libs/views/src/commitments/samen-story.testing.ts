@@ -38,24 +38,14 @@ export function samenStory(): FactScript {
     ['vsbfonds', 'fund', 'VSBfonds'],
     ['stichting-doen', 'fund', 'Stichting DOEN'],
   ] as const;
-  for (const [partyId, kind, name] of parties) script.add('PartyRegistered', { partyId, kind, name }, '2022-12-02');
-  for (const [siteId, gemeentePartyId, initiative] of [
-    ['kampen', 'gemeente-kampen', 'init-a'],
-    ['groningen', 'gemeente-groningen', 'init-g'],
-  ]) {
-    script.add(
-      'SiteJoined',
-      {
-        programmeId: 'samen',
-        siteId,
-        name: `Proeftuin ${siteId}`,
-        gemeentePartyId,
-        initiativePartyIds: [initiative],
-        funded: true,
-      },
-      '2023-01-10',
-    );
-  }
+  script.parties(parties, '2022-12-02').sites(
+    'samen',
+    [
+      ['kampen', 'gemeente-kampen', 'init-a'],
+      ['groningen', 'gemeente-groningen', 'init-g'],
+    ],
+    '2023-01-10',
+  );
   script.add(
     'RoleAssigned',
     {

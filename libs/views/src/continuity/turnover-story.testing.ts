@@ -36,28 +36,24 @@ export const SECRET_NOTE = 'Vertrouwelijk: de wethouder en de initiatiefnemer bo
 export function turnoverStory(): FactScript {
   const script = new FactScript()
     .add('ProgrammeLaunched', { programmeId: 'samen', name: 'Programma SAMEN', startsOn: '2022-12-01' }, '2022-12-01')
-    .add('PartyRegistered', { partyId: 'gemeente-kampen', kind: 'municipality', name: 'Gemeente Kampen' }, '2022-12-02')
-    .add('PartyRegistered', { partyId: 'init-kampen', kind: 'initiative', name: 'Initiatief Kampen' }, '2022-12-02')
-    .add('PartyRegistered', { partyId: 'gemeente-vaals', kind: 'municipality', name: 'Gemeente Vaals' }, '2022-12-02')
-    .add('PartyRegistered', { partyId: 'init-vaals', kind: 'initiative', name: 'Initiatief Vaals' }, '2022-12-02')
-    .add('PartyRegistered', { partyId: 'fonds-oranje', kind: 'fund', name: 'Oranje Fonds' }, '2022-12-02');
-  for (const [siteId, gemeente, initiative] of [
-    ['kampen', 'gemeente-kampen', 'init-kampen'],
-    ['vaals', 'gemeente-vaals', 'init-vaals'],
-  ]) {
-    script.add(
-      'SiteJoined',
-      {
-        programmeId: 'samen',
-        siteId,
-        name: `Proeftuin ${siteId}`,
-        gemeentePartyId: gemeente,
-        initiativePartyIds: [initiative],
-        funded: true,
-      },
+    .parties(
+      [
+        ['gemeente-kampen', 'municipality', 'Gemeente Kampen'],
+        ['init-kampen', 'initiative', 'Initiatief Kampen'],
+        ['gemeente-vaals', 'municipality', 'Gemeente Vaals'],
+        ['init-vaals', 'initiative', 'Initiatief Vaals'],
+        ['fonds-oranje', 'fund', 'Oranje Fonds'],
+      ],
+      '2022-12-02',
+    )
+    .sites(
+      'samen',
+      [
+        ['kampen', 'gemeente-kampen', 'init-kampen'],
+        ['vaals', 'gemeente-vaals', 'init-vaals'],
+      ],
       '2023-01-05',
     );
-  }
 
   const assign = (roleId: string, partyId: string, title: string, personId: string, seat: object = {}) =>
     script.add('RoleAssigned', { roleId, partyId, title, personId, ...seat }, '2023-01-10');

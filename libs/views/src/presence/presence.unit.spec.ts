@@ -15,27 +15,23 @@ import { presenceReport } from './presence.query';
 function story(): FactScript {
   const script = new FactScript()
     .add('ProgrammeLaunched', { programmeId: 'samen', name: 'Programma SAMEN', startsOn: '2022-12-01' }, '2022-12-01')
-    .add('PartyRegistered', { partyId: 'gemeente-kampen', kind: 'municipality', name: 'Gemeente Kampen' }, '2022-12-02')
-    .add('PartyRegistered', { partyId: 'gemeente-vaals', kind: 'municipality', name: 'Gemeente Vaals' }, '2022-12-02')
-    .add('PartyRegistered', { partyId: 'init-a', kind: 'initiative', name: 'Initiatief A' }, '2022-12-02')
-    .add('PartyRegistered', { partyId: 'init-b', kind: 'initiative', name: 'Initiatief B' }, '2022-12-02');
-  for (const [site, gemeente, initiative] of [
-    ['kampen', 'gemeente-kampen', 'init-a'],
-    ['vaals', 'gemeente-vaals', 'init-b'],
-  ]) {
-    script.add(
-      'SiteJoined',
-      {
-        programmeId: 'samen',
-        siteId: site,
-        name: `Proeftuin ${site}`,
-        gemeentePartyId: gemeente,
-        initiativePartyIds: [initiative],
-        funded: true,
-      },
+    .parties(
+      [
+        ['gemeente-kampen', 'municipality', 'Gemeente Kampen'],
+        ['gemeente-vaals', 'municipality', 'Gemeente Vaals'],
+        ['init-a', 'initiative', 'Initiatief A'],
+        ['init-b', 'initiative', 'Initiatief B'],
+      ],
+      '2022-12-02',
+    )
+    .sites(
+      'samen',
+      [
+        ['kampen', 'gemeente-kampen', 'init-a'],
+        ['vaals', 'gemeente-vaals', 'init-b'],
+      ],
       '2023-01-10',
     );
-  }
   const expected = ['gemeente-kampen', 'gemeente-vaals', 'init-a', 'init-b'];
   const meeting = (meetingId: string, kind: 'collective' | 'online', date: string, scheduledOn: string) =>
     script.add(

@@ -1,3 +1,4 @@
+import type { PartyKind } from '@samen/structure';
 import type { LedgerEvent, LedgerFact } from '../core/ledger-fact';
 
 type FactOf<T extends LedgerEvent['type']> = Extract<LedgerEvent, { type: T }>;
@@ -28,6 +29,35 @@ export class FactScript {
       recordedAt,
       ...(options.actor && { actor: options.actor }),
     } as LedgerFact);
+    return this;
+  }
+
+  /** Registers parties, in the order given, on one day. */
+  parties(parties: readonly (readonly [partyId: string, kind: PartyKind, name: string])[], on: string): this {
+    for (const [partyId, kind, name] of parties) this.add('PartyRegistered', { partyId, kind, name }, on);
+    return this;
+  }
+
+  /** Funded sites of one gemeente and one initiative each, named "Proeftuin <id>", joining on one day. */
+  sites(
+    programmeId: string,
+    sites: readonly (readonly [siteId: string, gemeentePartyId: string, initiativePartyId: string])[],
+    on: string,
+  ): this {
+    for (const [siteId, gemeentePartyId, initiative] of sites) {
+      this.add(
+        'SiteJoined',
+        {
+          programmeId,
+          siteId,
+          name: `Proeftuin ${siteId}`,
+          gemeentePartyId,
+          initiativePartyIds: [initiative],
+          funded: true,
+        },
+        on,
+      );
+    }
     return this;
   }
 }

@@ -33,28 +33,24 @@ import { decodeCursor, timelineChanges, timelinePage, type TimelineFilter, type 
 function story(): FactScript {
   const script = new FactScript()
     .add('ProgrammeLaunched', { programmeId: 'samen', name: 'Programma SAMEN', startsOn: '2022-12-01' }, '2022-12-01')
-    .add('PartyRegistered', { partyId: 'gemeente-kampen', kind: 'municipality', name: 'Gemeente Kampen' }, '2022-12-02')
-    .add('PartyRegistered', { partyId: 'init-a', kind: 'initiative', name: 'Initiatief A' }, '2022-12-02')
-    .add('PartyRegistered', { partyId: 'gemeente-vaals', kind: 'municipality', name: 'Gemeente Vaals' }, '2022-12-02')
-    .add('PartyRegistered', { partyId: 'init-b', kind: 'initiative', name: 'Initiatief B' }, '2022-12-02')
-    .add('PartyRegistered', { partyId: 'oranje-fonds', kind: 'fund', name: 'Oranje Fonds' }, '2022-12-02');
-  for (const [siteId, gemeente, initiative] of [
-    ['kampen', 'gemeente-kampen', 'init-a'],
-    ['vaals', 'gemeente-vaals', 'init-b'],
-  ]) {
-    script.add(
-      'SiteJoined',
-      {
-        programmeId: 'samen',
-        siteId,
-        name: `Proeftuin ${siteId}`,
-        gemeentePartyId: gemeente,
-        initiativePartyIds: [initiative],
-        funded: true,
-      },
+    .parties(
+      [
+        ['gemeente-kampen', 'municipality', 'Gemeente Kampen'],
+        ['init-a', 'initiative', 'Initiatief A'],
+        ['gemeente-vaals', 'municipality', 'Gemeente Vaals'],
+        ['init-b', 'initiative', 'Initiatief B'],
+        ['oranje-fonds', 'fund', 'Oranje Fonds'],
+      ],
+      '2022-12-02',
+    )
+    .sites(
+      'samen',
+      [
+        ['kampen', 'gemeente-kampen', 'init-a'],
+        ['vaals', 'gemeente-vaals', 'init-b'],
+      ],
       '2023-01-10',
     );
-  }
   return script
     .add('PersonRegistered', { personId: 'p-1', name: 'Invented Person' }, '2023-01-10')
     .add(
