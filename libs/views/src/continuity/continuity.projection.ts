@@ -68,11 +68,6 @@ export interface Continuity {
   readonly seatsByParty: Map<string, string[]>;
   /** Role ids per site the seat names, so that a question about one site reads only its seats. */
   readonly seatsBySite: Map<string, string[]>;
-  /**
-   * Per party, the collective meetings that expected it (ids; the meetings are in the
-   * directory): attendance around a departure then reads a party's few meetings, not all.
-   */
-  readonly collectiveMeetingsByParty: Map<string, string[]>;
 }
 
 export const continuityProjection: Projection<Continuity> = {
@@ -83,7 +78,6 @@ export const continuityProjection: Projection<Continuity> = {
     commitmentsBySeat: new Map(),
     seatsByParty: new Map(),
     seatsBySite: new Map(),
-    collectiveMeetingsByParty: new Map(),
   }),
   apply(state, fact) {
     switch (fact.type) {
@@ -122,12 +116,6 @@ export const continuityProjection: Projection<Continuity> = {
         });
         return;
       }
-      case 'MeetingScheduled':
-        if (fact.data.kind !== 'collective') return;
-        for (const partyId of new Set(fact.data.expectedPartyIds)) {
-          pushTo(state.collectiveMeetingsByParty, partyId, fact.data.meetingId);
-        }
-        return;
       case 'CommitmentMade': {
         const { commitmentId, byRoleId, kind } = fact.data;
         if (byRoleId === undefined) return;

@@ -435,11 +435,11 @@ function seatAt(commitment: SeatCommitment, changes: SeatCommitment['changes'], 
  * The party's attendance in the 90 days before a departure and in the 90 days from it, over
  * the collective meetings that took place and expected it: the presence view's own rules
  * (countsTowardRate, partiesPresentAt). Each party's meetings are found through the
- * projection's index and lined up once per question (dates, and how many were attended up
+ * directory's index and lined up once per question (dates, and how many were attended up
  * to each), so a departure costs two binary searches however many meetings there were.
  */
 function attendanceAround(
-  { directory, continuity, presence }: ContinuitySources,
+  { directory, presence }: ContinuitySources,
   window: TimeWindow,
 ): (partyId: string, at: number) => Departure['attendance'] {
   const present = new Map<string, Set<string>>();
@@ -448,9 +448,11 @@ function attendanceAround(
     let line = lines.get(partyId);
     if (line) return line;
     const meetings: MeetingEntry[] = [];
-    for (const meetingId of continuity.collectiveMeetingsByParty.get(partyId) ?? []) {
+    for (const meetingId of directory.meetingsOfParty.get(partyId) ?? []) {
       const meeting = directory.meetings.get(meetingId);
-      if (meeting && countsTowardRate(meeting, window)) meetings.push(meeting);
+      if (meeting && meeting.expectedPartyIds.includes(partyId) && countsTowardRate(meeting, window)) {
+        meetings.push(meeting);
+      }
     }
     meetings.sort((a, b) => a.startsAt - b.startsAt);
     line = { startsAt: meetings.map((m) => m.startsAt), attendedBefore: [0] };

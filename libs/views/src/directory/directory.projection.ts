@@ -60,6 +60,8 @@ export interface Directory {
   readonly roles: Map<string, RoleEntry>;
   /** Sites per programme, so questions about a meeting need not look at every site. */
   readonly sitesOfProgramme: Map<string, Set<string>>;
+  /** Sites per party (as gemeente or initiative), so finding a party's site need not read every site. */
+  readonly sitesOfParty: Map<string, Set<string>>;
   /** Meetings that concern a party (expected there, or someone attended for it): one party's questions stay small. */
   readonly meetingsOfParty: Map<string, Set<string>>;
 }
@@ -73,6 +75,7 @@ export const directoryProjection: Projection<Directory> = {
     meetings: new Map(),
     roles: new Map(),
     sitesOfProgramme: new Map(),
+    sitesOfParty: new Map(),
     meetingsOfParty: new Map(),
   }),
   apply(state, fact) {
@@ -95,6 +98,7 @@ export const directoryProjection: Projection<Directory> = {
           ...stampOf(fact),
         });
         addTo(state.sitesOfProgramme, programmeId, siteId);
+        for (const partyId of [gemeentePartyId, ...initiativePartyIds]) addTo(state.sitesOfParty, partyId, siteId);
         return;
       }
       case 'MeetingScheduled': {

@@ -66,7 +66,7 @@ export function attendanceFees(
   window: TimeWindow,
   now: number,
 ): AttendanceFeesReport {
-  const sites = new SiteIndex(sources.directory, sources.money.sitesOfParty, window);
+  const sites = new SiteIndex(sources.directory, window);
   const ledger = feeLedger(sources, sites, partiesToRead(sites, filter), window, judgedAt(window, now));
   const { directory } = sources;
   const shown = (payer: string, initiative: string) =>
@@ -142,7 +142,8 @@ export function earnedFees(
         pools.set(key, pool);
       }
       pool.programmeIds.add(origin.programmeId);
-      for (const meetingId of new Set(money.presentAt.get(initiative))) {
+      // Every meeting that concerns the initiative; whether it was present there is decided below.
+      for (const meetingId of directory.meetingsOfParty.get(initiative) ?? []) {
         const meeting = meetings.held(meetingId);
         if (!meeting || meeting.programmeId !== origin.programmeId) continue;
         if (meeting.startsAt < origin.occurredAt || meeting.startsAt > ended) continue;

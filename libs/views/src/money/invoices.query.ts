@@ -39,7 +39,7 @@ export function invoiceWaits(
   now: number,
 ): { invoices: InvoiceWait[] } {
   const at = judgedAt(window, now);
-  const sites = new SiteIndex(directory, money.sitesOfParty, window);
+  const sites = new SiteIndex(directory, window);
   const invoices: InvoiceWait[] = [];
   // A site's invoices are sent or received by one of its parties, or fall under one of its commitments.
   const siteParties = filter.siteId ? new Set(sites.partiesOf(filter.siteId)) : undefined;

@@ -14,7 +14,6 @@ import type { MoneyState, PaymentRecord } from './money.projection';
 export class SiteIndex {
   constructor(
     private readonly directory: Directory,
-    private readonly sitesOfParty: MoneyState['sitesOfParty'],
     private readonly window: TimeWindow,
   ) {}
 
@@ -33,7 +32,7 @@ export class SiteIndex {
   siteFor(payeeIds: readonly string[], payerId: string, programmeId?: string): string | null {
     const found: SiteEntry[] = [];
     for (const partyId of payeeIds) {
-      for (const siteId of this.sitesOfParty.get(partyId) ?? []) {
+      for (const siteId of this.directory.sitesOfParty.get(partyId) ?? []) {
         const site = this.site(siteId);
         if (!site || (programmeId !== undefined && site.programmeId !== programmeId)) continue;
         if (!found.includes(site)) found.push(site);

@@ -46,22 +46,10 @@ export interface MoneyState {
   /** Per invoice, each time it was recorded as paid (again after a reversal). */
   readonly invoicePayments: Map<string, InvoicePayment[]>;
   /**
-   * Per party, the meetings someone was marked present for it (also if later corrected):
-   * where attendance fees can arise. The presence view decides at query time whether the
-   * presence stood; this index only spares reading every meeting of a programme. A meeting
-   * may be listed more than once (several people); the ids are shared strings.
-   */
-  readonly presentAt: Map<string, string[]>;
-  /**
    * Meetings with a corrected attendance. Elsewhere each person has exactly one mark (the
    * meeting refuses a second), which lets the fee query read those meetings' marks directly.
    */
   readonly correctedMeetings: Set<string>;
-  /**
-   * Per party, the sites it belongs to (as gemeente or initiative): an index over the
-   * directory's sites, so that finding a payee's site does not read every site.
-   */
-  readonly sitesOfParty: Map<string, string[]>;
 }
 
 export const moneyProjection: Projection<MoneyState> = {
@@ -73,9 +61,7 @@ export const moneyProjection: Projection<MoneyState> = {
     invoices: new Map(),
     invoicesByParty: new Map(),
     invoicePayments: new Map(),
-    presentAt: new Map(),
     correctedMeetings: new Set(),
-    sitesOfParty: new Map(),
   }),
   apply(state, fact) {
     switch (fact.type) {
@@ -134,26 +120,9 @@ export const moneyProjection: Projection<MoneyState> = {
         });
         return;
       }
-      case 'SiteJoined': {
-        const { siteId, gemeentePartyId, initiativePartyIds } = fact.data;
-        for (const partyId of new Set([gemeentePartyId, ...initiativePartyIds])) {
-          const sites = state.sitesOfParty.get(partyId);
-          if (!sites) state.sitesOfParty.set(partyId, [siteId]);
-          else if (!sites.includes(siteId)) sites.push(siteId);
-        }
+      case 'AttendanceCorrected':
+        state.correctedMeetings.add(fact.data.meetingId);
         return;
-      }
-      case 'AttendanceRecorded':
-      case 'AttendanceCorrected': {
-        if (fact.type === 'AttendanceCorrected') state.correctedMeetings.add(fact.data.meetingId);
-        if (fact.data.status !== 'present') return;
-        const meetingId = shared(fact.data.meetingId);
-        const meetings = state.presentAt.get(fact.data.partyId);
-        // The marks of one meeting mostly arrive together: a repeat of the last is skipped.
-        if (!meetings) state.presentAt.set(fact.data.partyId, [meetingId]);
-        else if (meetings[meetings.length - 1] !== meetingId) meetings.push(meetingId);
-        return;
-      }
       default:
         return;
     }

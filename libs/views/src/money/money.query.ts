@@ -98,7 +98,7 @@ interface Tally {
  */
 export function moneyReport(sources: MoneySources, filter: MoneyFilter, window: TimeWindow, now: number): MoneyReport {
   const { directory, commitments, money } = sources;
-  const sites = new SiteIndex(directory, money.sitesOfParty, window);
+  const sites = new SiteIndex(directory, window);
   const parties = partiesToRead(sites, filter);
   const tallies = new Map<string, Map<string | null, Tally>>();
   const tally = (payerPartyId: string, siteId: string | null, programmeId: string | null): Tally => {
