@@ -7,10 +7,17 @@ export interface AccessRequest {
   readonly params: Readonly<Record<string, string>>;
 }
 
+export interface LookedUpEvent {
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
 /** Reads facts already recorded, to find which party an existing thing belongs to. */
 export interface FactLookup {
   /** The data of every event of a stream, oldest first; empty when there is no such stream. */
-  eventsOf(stream: string): Promise<readonly { type: string; data: Readonly<Record<string, unknown>> }[]>;
+  eventsOf(stream: string): Promise<readonly LookedUpEvent[]>;
+  /** Only the first event of a stream (the one that created the thing), if any. */
+  firstOf(stream: string): Promise<LookedUpEvent | undefined>;
 }
 
 /**
@@ -56,7 +63,7 @@ export const fromBody =
 export const fromCreation =
   (streamOf: (id: string) => string, param: string, field: string): PartiesOf =>
   async ({ params }, lookup) => {
-    const [first] = await lookup.eventsOf(streamOf(params[param]));
+    const first = await lookup.firstOf(streamOf(params[param]));
     const value = first?.data[field];
     return typeof value === 'string' ? [value] : [];
   };

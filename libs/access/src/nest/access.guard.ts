@@ -29,7 +29,11 @@ export class AccessGuard implements CanActivate {
     @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
     @Inject(EVENT_STORE) store: EventStore,
   ) {
-    this.lookup = { eventsOf: (stream) => store.readStream(stream) };
+    this.lookup = {
+      eventsOf: (stream) => store.readStream(stream),
+      // A follow-up's party is in the creating fact: one event, however long the stream grew.
+      firstOf: async (stream) => (await store.readStream(stream, { maxCount: 1 }))[0],
+    };
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
