@@ -11,8 +11,9 @@ import { getSQLiteEventStore, readMessagesBatch, sqliteConnection } from '@event
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type NewEvent, SqliteEventStore } from '@samen/event-store';
+import { SqliteEventStore } from '@samen/event-store';
 import { median, ratePerSecond, report, type Row } from '../support/report';
+import { attendance, sampleEvent } from '../support/sample-events';
 
 const READ_EVENTS = Number(process.env.BENCH_READ_EVENTS ?? 1_000_000);
 const EMMETT_READ_EVENTS = Math.min(READ_EVENTS, 200_000);
@@ -27,25 +28,6 @@ const STREAMS = 100;
 const dir = mkdtempSync(join(tmpdir(), 'samen-ledger-bench-'));
 let fileCounter = 0;
 const freshFile = () => join(dir, `store-${fileCounter++}.db`);
-
-/** About 250 bytes of JSON, the size of a typical attendance fact. */
-function attendance(i: number) {
-  return {
-    meetingId: `meeting-${i % 97}`,
-    personId: `person-${(i * 7919) % 5000}`,
-    partyId: `gemeente-${i % 342}`,
-    status: i % 5 === 0 ? 'excused' : 'present',
-    representing: 'gemeente',
-    recordedBy: 'programme-team',
-    note: 'Aanwezig bij de collectieve bijeenkomst in Utrecht',
-    sequence: i,
-  };
-}
-const newEvent = (i: number): NewEvent => ({
-  type: 'AttendanceRecorded',
-  data: attendance(i),
-  metadata: { occurredAt: '2023-05-18T14:00:00+02:00', correlationId: `c-${i}`, actor: 'programme-team' },
-});
 
 /** The same work straight on better-sqlite3, with the same durability and the same check. */
 function rawStore(file: string) {
@@ -103,7 +85,7 @@ async function singleAppends(kind: 'samen' | 'raw' | 'emmett'): Promise<number> 
     for (let i = 0; i < SINGLE_APPENDS; i++) {
       const stream = i % STREAMS;
       const expected = revisions[stream];
-      await store.append(`s-${stream}`, [newEvent(i)], expected < 0 ? 'no_stream' : expected);
+      await store.append(`s-${stream}`, [sampleEvent(i)], expected < 0 ? 'no_stream' : expected);
       revisions[stream] = expected + 1;
     }
   });
@@ -118,7 +100,7 @@ async function concurrentSingleAppends(): Promise<number> {
   const caller = async (id: number) => {
     let revision = -1;
     for (let i = next++; i < CONCURRENT_APPENDS; i = next++) {
-      await store.append(`caller-${id}`, [newEvent(i)], revision < 0 ? 'no_stream' : revision);
+      await store.append(`caller-${id}`, [sampleEvent(i)], revision < 0 ? 'no_stream' : revision);
       revision += 1;
     }
   };
@@ -157,7 +139,7 @@ async function batchedAppends(kind: 'samen' | 'raw' | 'emmett'): Promise<number>
   }
   const store = new SqliteEventStore({ file });
   const rate = await ratePerSecond(events, async () => {
-    for (let b = 0; b < BATCHES; b++) await store.append(`batch-${b}`, batch(b).map(newEvent), 'no_stream');
+    for (let b = 0; b < BATCHES; b++) await store.append(`batch-${b}`, batch(b).map(sampleEvent), 'no_stream');
   });
   await store.close();
   return rate;
@@ -169,7 +151,7 @@ async function fill(file: string, count: number): Promise<void> {
     const size = Math.min(1000, count - i);
     await store.append(
       `fill-${i / 1000}`,
-      Array.from({ length: size }, (_, k) => newEvent(i + k)),
+      Array.from({ length: size }, (_, k) => sampleEvent(i + k)),
       'no_stream',
     );
   }

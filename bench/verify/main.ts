@@ -9,8 +9,9 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type NewEvent, SqliteEventStore } from '@samen/event-store';
+import { SqliteEventStore } from '@samen/event-store';
 import { median, ratePerSecond, report } from '../support/report';
+import { sampleEvent } from '../support/sample-events';
 
 const EVENTS = Number(process.env.BENCH_VERIFY_EVENTS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -20,22 +21,6 @@ const PAGE = 4096;
 /** What issue 6 asks of verification on the embedded store. */
 const REQUIRED_RATE = 200_000;
 
-/** About 250 bytes of JSON, the size of a typical attendance fact (as in bench:event-store). */
-const newEvent = (i: number): NewEvent => ({
-  type: 'AttendanceRecorded',
-  data: {
-    meetingId: `meeting-${i % 97}`,
-    personId: `person-${(i * 7919) % 5000}`,
-    partyId: `gemeente-${i % 342}`,
-    status: i % 5 === 0 ? 'excused' : 'present',
-    representing: 'gemeente',
-    recordedBy: 'programme-team',
-    note: 'Aanwezig bij de collectieve bijeenkomst in Utrecht',
-    sequence: i,
-  },
-  metadata: { occurredAt: '2023-05-18T14:00:00+02:00', correlationId: `c-${i}`, actor: 'programme-team' },
-});
-
 async function fill(file: string): Promise<number> {
   const store = new SqliteEventStore({ file });
   const rate = await ratePerSecond(EVENTS, async () => {
@@ -43,7 +28,7 @@ async function fill(file: string): Promise<number> {
       const size = Math.min(BATCH, EVENTS - i);
       await store.append(
         `meeting-${i / BATCH}`,
-        Array.from({ length: size }, (_, k) => newEvent(i + k)),
+        Array.from({ length: size }, (_, k) => sampleEvent(i + k)),
         'no_stream',
       );
     }
