@@ -8,6 +8,7 @@ import {
   compareIds,
   compareParties,
   partyLabel,
+  seatRow,
   seatsInScope,
   type PartyLabel,
   type SeatFilter,
@@ -197,12 +198,7 @@ export function continuityReport(
       const orphans = (orphansByTenure.get(index) ?? []).map((orphan): OrphanedCommitment => ({
         commitmentId: orphan.commitment.commitmentId,
         commitmentKind: orphan.commitment.kind ?? null,
-        roleId: seat.roleId,
-        title: seat.title,
-        partyId: label.partyId,
-        partyName: label.name,
-        partyKind: label.kind,
-        siteId: seat.siteId ?? null,
+        ...seatRow(seat, label),
         departedPersonId: tenure.personId,
         orphanedOn: dutchDate(orphan.from),
         orphanedUntil: orphan.end ? dutchDate(orphan.end.at) : null,
@@ -284,12 +280,7 @@ function departureOf(
   const { handover, successor } = tenure;
   const vacantUntil = successor?.occurredAt ?? until;
   return {
-    roleId: seat.roleId,
-    title: seat.title,
-    partyId: party.partyId,
-    partyName: party.name,
-    partyKind: party.kind,
-    siteId: seat.siteId ?? null,
+    ...seatRow(seat, party),
     programmeId: seat.programmeId ?? null,
     personId: tenure.personId,
     departedOn: dutchDate(end.occurredAt),

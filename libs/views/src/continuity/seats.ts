@@ -149,6 +149,16 @@ export interface SeatRow {
   readonly siteId: string | null;
 }
 
+/** The seat and party columns of a row about a seat. */
+export const seatRow = (seat: RoleEntry, party: PartyLabel): SeatRow => ({
+  roleId: seat.roleId,
+  title: seat.title,
+  partyId: party.partyId,
+  partyName: party.name,
+  partyKind: party.kind,
+  siteId: seat.siteId ?? null,
+});
+
 export interface PartyLabel {
   readonly partyId: string;
   readonly name: string;
