@@ -3,6 +3,7 @@ import type { MeetingEntry } from '../directory/directory.projection';
 import type { CommitmentFact, CommitmentOrigin, CommitmentRecord } from '../commitments/commitments.projection';
 import { compareText, outcomeIn } from '../commitments/commitments.query';
 import { partiesPresentAt } from '../presence/presence.query';
+import { marksAt } from '../presence/presence.projection';
 import { judgedAt } from '../commitments/judged-at';
 import { inPeriod, netAmount, partiesToRead, SiteIndex, type MoneyFilter, type MoneySources } from './money-sites';
 
@@ -343,7 +344,7 @@ class HeldMeetings {
         parties = partiesPresentAt(this.presence, meeting.meetingId, this.window);
       } else {
         parties = new Set();
-        for (const mark of this.presence.get(meeting.meetingId) ?? []) {
+        for (const mark of marksAt(this.presence, meeting.meetingId)) {
           if (mark.status === 'present' && within(mark, this.window)) parties.add(mark.partyId);
         }
       }

@@ -1,6 +1,7 @@
-import type { AttendanceStatus } from '@samen/attendance';
-import { stampOf, type Stamp } from '../core/ledger-fact';
-import { pushTo, type Projection } from '../core/projection';
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@samen/attendance';
+import { grown, intern } from '../core/columns';
+import type { Stamp } from '../core/ledger-fact';
+import type { Projection } from '../core/projection';
 
 /** One recorded or corrected attendance of a person at a meeting, for the party they represent. */
 export interface AttendanceMark extends Stamp {
@@ -9,15 +10,103 @@ export interface AttendanceMark extends Stamp {
   readonly status: AttendanceStatus;
 }
 
-/** Per meeting, every attendance mark in the order recorded; the latest in a window counts. */
-export type Presence = Map<string, AttendanceMark[]>;
+/**
+ * Every attendance mark, in columns: mark `i` is the i-th recorded or corrected attendance.
+ * Attendance is most of the log (two thirds of a long programme's facts), so marks are not
+ * kept as objects: as columns they take a sixth of the memory and the garbage collector
+ * has nothing to walk. Each meeting's marks are chained in the order recorded; the latest
+ * in a window counts (see `marksAt`).
+ */
+export interface Presence {
+  count: number;
+  /** Into `ids`. */
+  person: Int32Array;
+  /** Into `ids`. */
+  party: Int32Array;
+  /** Into ATTENDANCE_STATUSES. */
+  status: Uint8Array;
+  occurredAt: Float64Array;
+  recordedAt: Float64Array;
+  /** The same meeting's next mark; -1 after its last. */
+  next: Int32Array;
+  /** People and parties by number. */
+  ids: string[];
+  idIds: Map<string, number>;
+  /** Meeting numbers; a meeting's chain runs from `firstMark` to `lastMark`. */
+  meetings: Map<string, number>;
+  firstMark: Int32Array;
+  lastMark: Int32Array;
+}
+
+const INITIAL_MARKS = 1024;
 
 export const presenceProjection: Projection<Presence> = {
   name: 'presence',
-  initialState: () => new Map(),
+  initialState: () => ({
+    count: 0,
+    person: new Int32Array(INITIAL_MARKS),
+    party: new Int32Array(INITIAL_MARKS),
+    status: new Uint8Array(INITIAL_MARKS),
+    occurredAt: new Float64Array(INITIAL_MARKS),
+    recordedAt: new Float64Array(INITIAL_MARKS),
+    next: new Int32Array(INITIAL_MARKS),
+    ids: [],
+    idIds: new Map(),
+    meetings: new Map(),
+    firstMark: new Int32Array(INITIAL_MARKS),
+    lastMark: new Int32Array(INITIAL_MARKS),
+  }),
   apply(state, fact) {
     if (fact.type !== 'AttendanceRecorded' && fact.type !== 'AttendanceCorrected') return;
     const { meetingId, personId, partyId, status } = fact.data;
-    pushTo(state, meetingId, { personId, partyId, status, ...stampOf(fact) });
+    const mark = state.count;
+    if (mark === state.next.length) growMarks(state);
+    state.person[mark] = intern(state.ids, state.idIds, personId);
+    state.party[mark] = intern(state.ids, state.idIds, partyId);
+    state.status[mark] = ATTENDANCE_STATUSES.indexOf(status);
+    state.occurredAt[mark] = fact.occurredAt;
+    state.recordedAt[mark] = fact.recordedAt;
+    state.next[mark] = -1;
+    state.count = mark + 1;
+    let meeting = state.meetings.get(meetingId);
+    if (meeting === undefined) {
+      meeting = state.meetings.size;
+      state.meetings.set(meetingId, meeting);
+      if (meeting === state.firstMark.length) {
+        state.firstMark = grown(state.firstMark, meeting + 1);
+        state.lastMark = grown(state.lastMark, meeting + 1);
+      }
+      state.firstMark[meeting] = mark;
+    } else {
+      state.next[state.lastMark[meeting]] = mark;
+    }
+    state.lastMark[meeting] = mark;
   },
 };
+
+/** A meeting's marks in the order recorded. */
+export function marksAt(state: Presence, meetingId: string): AttendanceMark[] {
+  const meeting = state.meetings.get(meetingId);
+  const marks: AttendanceMark[] = [];
+  if (meeting === undefined) return marks;
+  for (let mark = state.firstMark[meeting]; mark !== -1; mark = state.next[mark]) {
+    marks.push({
+      personId: state.ids[state.person[mark]],
+      partyId: state.ids[state.party[mark]],
+      status: ATTENDANCE_STATUSES[state.status[mark]],
+      occurredAt: state.occurredAt[mark],
+      recordedAt: state.recordedAt[mark],
+    });
+  }
+  return marks;
+}
+
+function growMarks(state: Presence): void {
+  const size = state.count + 1;
+  state.person = grown(state.person, size);
+  state.party = grown(state.party, size);
+  state.status = grown(state.status, size);
+  state.occurredAt = grown(state.occurredAt, size);
+  state.recordedAt = grown(state.recordedAt, size);
+  state.next = grown(state.next, size);
+}

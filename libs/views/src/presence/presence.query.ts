@@ -3,7 +3,7 @@ import type { PartyKind } from '@samen/structure';
 import { pushTo } from '../core/projection';
 import { latestWithin, within, type TimeWindow } from '../core/time-window';
 import type { Directory, MeetingEntry } from '../directory/directory.projection';
-import type { AttendanceMark, Presence } from './presence.projection';
+import { marksAt, type AttendanceMark, type Presence } from './presence.projection';
 
 export interface PresenceFilter {
   readonly programmeId?: string;
@@ -83,7 +83,7 @@ export function presenceReport(
   const gaps: InitiativeWithoutGemeente[] = [];
 
   for (const meeting of selectMeetings(directory, filter, window, partiesShown)) {
-    const marks = attendanceIn(presence.get(meeting.meetingId) ?? [], window);
+    const marks = attendanceIn(marksAt(presence, meeting.meetingId), window);
     const cancelled = meeting.cancelled !== undefined && within(meeting.cancelled, window);
     const byParty = groupByParty(marks);
     const partyIds = new Set([...meeting.expectedPartyIds, ...byParty.keys()]);
@@ -190,7 +190,7 @@ export function countsTowardRate(meeting: MeetingEntry, window: TimeWindow): boo
 /** The parties at least one person was present for at a meeting, as known in the window. */
 export function partiesPresentAt(presence: Presence, meetingId: string, window: TimeWindow): Set<string> {
   const present = new Set<string>();
-  for (const mark of attendanceIn(presence.get(meetingId) ?? [], window)) {
+  for (const mark of attendanceIn(marksAt(presence, meetingId), window)) {
     if (mark.status === 'present') present.add(mark.partyId);
   }
   return present;

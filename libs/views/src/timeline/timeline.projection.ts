@@ -1,4 +1,5 @@
 import type { LedgerEvent, LedgerFact } from '../core/ledger-fact';
+import { grown, intern } from '../core/columns';
 import type { Projection } from '../core/projection';
 import { findString, internString, newStringPool, type StringPool } from './string-pool';
 
@@ -334,16 +335,6 @@ function addPosting(postings: Map<number, Posting>, key: number, entry: number):
   posting.items[posting.length++] = entry;
 }
 
-function intern(table: string[], ids: Map<string, number>, value: string): number {
-  let id = ids.get(value);
-  if (id === undefined) {
-    id = table.length;
-    table.push(value);
-    ids.set(value, id);
-  }
-  return id;
-}
-
 function internStream(state: TimelineState, streamName: string): number {
   const known = state.streams.count;
   const stream = internString(state.streams, streamName);
@@ -369,17 +360,6 @@ function growEntries(state: TimelineState): void {
   state.site = grown(state.site, size);
   state.partyStart = grown(state.partyStart, size);
   state.partyCount = grown(state.partyCount, size);
-}
-
-type Column = Float64Array | Int32Array | Uint16Array;
-
-/** A copy with room for at least `size` (half as much again: amortised O(1) appends, little slack). */
-function grown<A extends Column>(array: A, size: number, least = INITIAL_CAPACITY): A {
-  const next = new (array.constructor as new (length: number) => A)(
-    Math.max(size, Math.ceil(array.length * 1.5), least),
-  );
-  next.set(array);
-  return next;
 }
 
 /** The position of an entry, as the log gives it. */

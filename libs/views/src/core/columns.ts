@@ -1,0 +1,29 @@
+/**
+ * Helpers for view state kept in columns (typed arrays, one slot per record) rather than
+ * one object per record: a million records are a few arrays, cheap to keep, to save and
+ * for the garbage collector to pass over.
+ */
+
+export type Column = Float64Array | Int32Array | Uint16Array | Uint8Array;
+
+const LEAST_CAPACITY = 1024;
+
+/** A copy with room for at least `size` (half as much again: amortised O(1) appends, little slack). */
+export function grown<A extends Column>(array: A, size: number, least = LEAST_CAPACITY): A {
+  const next = new (array.constructor as new (length: number) => A)(
+    Math.max(size, Math.ceil(array.length * 1.5), least),
+  );
+  next.set(array);
+  return next;
+}
+
+/** The number of `value` in a table of strings, adding it first if it is new. */
+export function intern(table: string[], ids: Map<string, number>, value: string): number {
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = table.length;
+    table.push(value);
+    ids.set(value, id);
+  }
+  return id;
+}
