@@ -32,14 +32,13 @@ export interface ViewRequest<Answer, Row> {
 export async function answerView<Answer extends object, Row>(
   runner: ViewRunner,
   request: ViewRequest<Answer, Row>,
-): Promise<string> {
+): Promise<Buffer> {
   const { view, query, reply } = request;
   const { minPosition, ...question } = query;
   if (minPosition !== undefined) await runner.caughtUpTo(BigInt(minPosition), MIN_POSITION_WAIT_MS);
   const window = windowOf(query);
   const csv = request.accept?.includes('text/csv') ?? false;
-  // The finished text is what is remembered: serialising a large answer again for every
-  // request would cost more than answering it from memory.
+  // The finished bytes are what is remembered (ViewRunner.read).
   const key = `${view}:${csv ? 'csv' : 'json'}:${JSON.stringify(question)}`;
   const { position, answer: body } = runner.read(key, (views, at) => {
     const answer = request.compute(views, window);

@@ -34,10 +34,8 @@ export class PublishedController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const programme = this.runner.read(`published:${programmeId}`, (views) =>
-      views.directory.programmes.get(programmeId),
-    );
-    if (!programme.answer?.publishes?.includes('attendance-rates')) throw new NotFoundError('programme', programmeId);
+    const programme = this.runner.peek((views) => views.directory.programmes.get(programmeId));
+    if (!programme?.publishes?.includes('attendance-rates')) throw new NotFoundError('programme', programmeId);
     return answerView(this.runner, {
       view: `published-attendance-rates:${programmeId}`,
       query,

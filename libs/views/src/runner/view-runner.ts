@@ -16,6 +16,11 @@ export const VIEW_STATE_STORE = Symbol('ViewStateStore');
 const SAVE_INTERVAL_MS = 10 * 60_000;
 /** Answers kept per log position; questions repeat far more than the log moves. */
 const CACHE_ENTRIES = 500;
+/**
+ * Bytes of finished answers kept: one unfiltered answer about a long log can be tens of
+ * megabytes, and a few hundred of them must not grow the process past its memory budget.
+ */
+const CACHE_BYTES = 64 * 2 ** 20;
 
 export interface ViewStatus {
   /** The last position applied, or null before the first fact. */
@@ -37,7 +42,8 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
   private waiters: { position: bigint; resolve: () => void }[] = [];
-  private cache = new Map<string, unknown>();
+  private cache = new Map<string, Buffer>();
+  private cachedBytes = 0;
   private cachedAt: bigint | undefined;
 
   constructor(
@@ -76,22 +82,25 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Answers a question from the current views, remembering the answer until the next fact
-   * arrives. Queries are synchronous, so no fact is applied halfway through one.
+   * Answers a question from the current views as the bytes to send, remembering them until
+   * the next fact arrives: encoding a large answer again for every request would cost more
+   * than answering it. Queries are synchronous, so no fact is applied halfway through one.
    */
-  read<T>(
+  read(
     key: string,
-    query: (views: LedgerViews, position: bigint | undefined) => T,
-  ): { position: bigint | undefined; answer: T } {
+    query: (views: LedgerViews, position: bigint | undefined) => string,
+  ): { position: bigint | undefined; answer: Buffer } {
     if (this.cachedAt !== this.position) {
       this.cache.clear();
+      this.cachedBytes = 0;
       this.cachedAt = this.position;
     }
-    if (!this.cache.has(key)) {
-      if (this.cache.size >= CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
-      this.cache.set(key, query(this.views, this.position));
+    let answer = this.cache.get(key);
+    if (!answer) {
+      answer = Buffer.from(query(this.views, this.position));
+      this.remember(key, answer);
     }
-    return { position: this.position, answer: this.cache.get(key) as T };
+    return { position: this.position, answer };
   }
 
   /** Resolves once the views include `position`; after `timeoutMs` a {@link ViewsBehindError}. */
@@ -106,6 +115,23 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Asks the current views something small, without remembering it. */
+  peek<T>(query: (views: LedgerViews) => T): T {
+    return query(this.views);
+  }
+
+  /** Keeps an answer, forgetting the oldest ones while there are too many or too many bytes. */
+  private remember(key: string, answer: Buffer): void {
+    if (answer.length > CACHE_BYTES / 4) return;
+    while (this.cache.size >= CACHE_ENTRIES || this.cachedBytes + answer.length > CACHE_BYTES) {
+      const [oldest, bytes] = this.cache.entries().next().value as [string, Buffer];
+      this.cache.delete(oldest);
+      this.cachedBytes -= bytes.length;
+    }
+    this.cache.set(key, answer);
+    this.cachedBytes += answer.length;
   }
 
   private apply(event: RecordedEvent): void {
