@@ -56,6 +56,16 @@ describe('ledger-api over HTTP', () => {
     expect(await viewer.text()).toContain('swagger-ui');
   });
 
+  it('sends security headers on every answer, without forcing HTTPS on a plain-HTTP docs page', async () => {
+    for (const path of ['/health', '/docs', '/toezeggingen/onbekend']) {
+      const headers = (await fetch(`${base}${path}`)).headers;
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+    }
+  });
+
   it('answers an unknown route with a 404 problem and no stack trace', async () => {
     const response = await fetch(`${base}/toezeggingen/onbekend`);
     const body = await response.text();
