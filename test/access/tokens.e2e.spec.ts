@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TOKEN_STORE, type TokenStore } from '@samen/access';
+import { TOKEN_STORE, TokenStore } from '@samen/access';
 import { importFactsFile } from '../../apps/ledger-api/src/facts-import/import-facts';
 import { startLedgerApi, type LedgerApi } from '../support/ledger-api';
 import { writeFixture } from './fixture';
 
 describe('bearer tokens', () => {
-  let api: LedgerApi;
+  let api: LedgerApi & { dataDir: string };
   let dir: string;
   let tokens: TokenStore;
 
@@ -44,6 +44,20 @@ describe('bearer tokens', () => {
     const { token, record } = tokens.issue({ kind: 'evaluator', id: 'evaluator' }, 'tijdelijk', 1);
     expect((await get('/views/presence', `Bearer ${token}`)).status).toBe(200);
     tokens.revoke(record.tokenId);
+    const after = await get('/views/presence', `Bearer ${token}`);
+    expect(after.status).toBe(401);
+    expect(after.body.detail).toContain('revoked');
+  });
+
+  it('stops a token revoked by another process (ledger-cli) on the next request', async () => {
+    const { token, record } = tokens.issue({ kind: 'evaluator', id: 'evaluator' }, 'elders ingetrokken', 1);
+    expect((await get('/views/presence', `Bearer ${token}`)).status).toBe(200);
+    const cli = new TokenStore(join(api.dataDir, 'access.db'));
+    try {
+      expect(cli.revoke(record.tokenId)).toBe(true);
+    } finally {
+      cli.close();
+    }
     const after = await get('/views/presence', `Bearer ${token}`);
     expect(after.status).toBe(401);
     expect(after.body.detail).toContain('revoked');
