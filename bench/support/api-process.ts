@@ -14,18 +14,28 @@ export function startApiProcess(dataDir: string, port: number): Promise<ChildPro
   const profile = process.env.BENCH_CPU_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'apps/ledger-api/src/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      LEDGER_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      // A benchmark is one client on purpose; the per-principal write limit would measure itself.
-      LEDGER_WRITE_LIMIT: '1000000',
+  const child = spawn(
+    process.execPath,
+    [
+      ...profile,
+      ...(process.env.BENCH_TRACE_GC ? ['--trace-gc'] : []),
+      '-r',
+      '@swc-node/register',
+      'apps/ledger-api/src/main.ts',
+    ],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        LEDGER_DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        // A benchmark is one client on purpose; the per-principal write limit would measure itself.
+        LEDGER_WRITE_LIMIT: '1000000',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 60_000;
     const poll = async () => {
