@@ -312,7 +312,7 @@ function setSite(state: TimelineState, entry: number, siteId: string): void {
 }
 
 function setParties(state: TimelineState, entry: number, partyIds: readonly string[]): void {
-  const unique = [...new Set(partyIds)];
+  const unique = partyIds.length === 1 ? partyIds : [...new Set(partyIds)];
   if (state.partyPoolLength + unique.length > state.partyPool.length) {
     state.partyPool = grown(state.partyPool, state.partyPoolLength + unique.length);
   }
