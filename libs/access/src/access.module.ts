@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard } from './nest/access.guard';
 import { AUTHENTICATOR, BearerTokenAuthenticator } from './nest/authenticator';
+import { SlidingWindowStorage } from './nest/sliding-window.storage';
 import { WriteThrottlerGuard } from './nest/write-throttler.guard';
 import { TokenStore } from './tokens/token-store';
 
@@ -15,9 +16,12 @@ export const TOKEN_STORE = Symbol('TokenStore');
   imports: [
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => [
-        { name: 'writes', ttl: 10_000, limit: config.getOrThrow<number>('ledger.access.writesPer10Seconds') },
-      ],
+      useFactory: (config: ConfigService) => ({
+        throttlers: [
+          { name: 'writes', ttl: 10_000, limit: config.getOrThrow<number>('ledger.access.writesPer10Seconds') },
+        ],
+        storage: new SlidingWindowStorage(),
+      }),
     }),
   ],
   providers: [

@@ -17,6 +17,11 @@ export class WriteThrottlerGuard extends ThrottlerGuard {
     );
   }
 
+  /** One budget per principal across every write route (the library's default is per route). */
+  protected override generateKey(_context: ExecutionContext, tracker: string, name: string): string {
+    return `${name}:${tracker}`;
+  }
+
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
     const { principal } = request as unknown as RequestWithPrincipal;
     return principal && principal.kind !== 'anonymous' ? describePrincipal(principal) : String(request.ip);
