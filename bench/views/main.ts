@@ -9,7 +9,6 @@
  * Run: npm run bench:views. Settings: BENCH_EVENTS (1000000), BENCH_SEED (42),
  * BENCH_ROUNDS (3), BENCH_SECONDS (20), BENCH_CONNECTIONS (50).
  */
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +17,7 @@ import { SqliteEventStore } from '@samen/event-store';
 import { applyToViews, emptyViews, toLedgerFact, VIEWS_VERSION, ViewStateStore, type LedgerViews } from '@samen/views';
 import { runCli } from '../../apps/ledger-cli/src/run-cli';
 import { benchPort, benchToken, residentMemoryMiB, startApiProcess, stopApiProcess } from '../support/api-process';
+import { runLoadClient } from '../support/load-client';
 import { median, ratePerSecond, report } from '../support/report';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -177,12 +177,12 @@ async function main(): Promise<void> {
   const api = await startApiProcess(dir, port);
   try {
     const cold = await latencies(base, questions, auth);
-    const load = await autocannon({
+    const load = await runLoadClient({
       url: base,
       connections: CONNECTIONS,
-      duration: SECONDS,
+      seconds: SECONDS,
       headers: auth,
-      requests: questions.map((path) => ({ method: 'GET' as const, path })),
+      paths: questions,
     });
     const travel = await latencies(base, travelQuestions, auth);
     const memory = await residentMemoryMiB(api.pid!);
@@ -197,8 +197,8 @@ async function main(): Promise<void> {
         generateSeconds: generateSeconds.toFixed(1),
         savedStateMiB: Math.round(statSync(join(dir, 'views.db')).size / 2 ** 20),
         saveMs: Math.round(saveMs),
-        queries: load.requests.total,
-        non2xx: load.non2xx + load.errors,
+        queries: load.requests,
+        failed: load.failed,
       },
       [
         {
@@ -210,7 +210,7 @@ async function main(): Promise<void> {
         },
         { measure: `view queries, ${CONNECTIONS} clients, p99`, unit: 'ms', value: load.latency.p99 },
         { measure: `view queries, ${CONNECTIONS} clients, median`, unit: 'ms', value: load.latency.p50 },
-        { measure: 'view queries, throughput', unit: 'queries/s', value: load.requests.average },
+        { measure: 'view queries, throughput', unit: 'queries/s', value: load.perSecond },
         { measure: 'first answer to each question, p99', unit: 'ms', value: percentile(cold, 99) },
         { measure: 'asOf / knownAt on random dates, p95', unit: 'ms', value: percentile(travel, 95) },
         { measure: 'API resident memory, peak', unit: 'MiB', value: memory.peak },
@@ -218,7 +218,7 @@ async function main(): Promise<void> {
     );
     const bars = [
       ['rebuild ≥ 100,000 events/s', rebuildRate >= 100_000],
-      ['view queries p99 < 20 ms', load.latency.p99 < 20 && load.non2xx === 0 && load.errors === 0],
+      ['view queries p99 < 20 ms', load.latency.p99 < 20 && load.failed === 0],
       ['asOf/knownAt p95 < 500 ms', percentile(travel, 95) < 500],
       ['API resident memory < 1 GiB', memory.peak < 1024],
     ] as const;

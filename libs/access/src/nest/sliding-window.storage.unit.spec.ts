@@ -11,7 +11,7 @@ describe('SlidingWindowStorage (the write limit)', () => {
   });
   const write = async (key = 'party-member:gemeente-vaals:t1', at?: number) => {
     if (at !== undefined) now = 1_000_000_000_000 + at;
-    return storage.increment(key, TTL, LIMIT, TTL, 'writes');
+    return storage.increment(key, TTL, LIMIT);
   };
 
   it('allows the limit within a window and refuses the next, saying when to try again', async () => {
