@@ -17,6 +17,13 @@ export function grown<A extends Column>(array: A, size: number, least = LEAST_CA
   return next;
 }
 
+/** Grows the named columns of a state together, to hold at least `size` records. */
+export function growColumns<S>(state: S, columns: readonly ColumnKey<S>[], size: number): void {
+  for (const key of columns) state[key] = grown(state[key] as Column, size) as S[ColumnKey<S>];
+}
+
+type ColumnKey<S> = { [K in keyof S]: S[K] extends Column ? K : never }[keyof S];
+
 /** The number of `value` in a table of strings, adding it first if it is new. */
 export function intern(table: string[], ids: Map<string, number>, value: string): number {
   let id = ids.get(value);

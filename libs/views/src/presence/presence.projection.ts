@@ -1,5 +1,5 @@
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@samen/attendance';
-import { grown, intern } from '../core/columns';
+import { grown, growColumns, intern } from '../core/columns';
 import type { Stamp } from '../core/ledger-fact';
 import type { Projection } from '../core/projection';
 
@@ -60,7 +60,7 @@ export const presenceProjection: Projection<Presence> = {
     if (fact.type !== 'AttendanceRecorded' && fact.type !== 'AttendanceCorrected') return;
     const { meetingId, personId, partyId, status } = fact.data;
     const mark = state.count;
-    if (mark === state.next.length) growMarks(state);
+    if (mark === state.next.length) growColumns(state, MARK_COLUMNS, mark + 1);
     state.person[mark] = intern(state.ids, state.idIds, personId);
     state.party[mark] = intern(state.ids, state.idIds, partyId);
     state.status[mark] = ATTENDANCE_STATUSES.indexOf(status);
@@ -101,12 +101,5 @@ export function marksAt(state: Presence, meetingId: string): AttendanceMark[] {
   return marks;
 }
 
-function growMarks(state: Presence): void {
-  const size = state.count + 1;
-  state.person = grown(state.person, size);
-  state.party = grown(state.party, size);
-  state.status = grown(state.status, size);
-  state.occurredAt = grown(state.occurredAt, size);
-  state.recordedAt = grown(state.recordedAt, size);
-  state.next = grown(state.next, size);
-}
+/** The columns with one slot per mark. */
+const MARK_COLUMNS = ['person', 'party', 'status', 'occurredAt', 'recordedAt', 'next'] as const;

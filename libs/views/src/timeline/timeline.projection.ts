@@ -1,5 +1,5 @@
 import type { LedgerEvent, LedgerFact } from '../core/ledger-fact';
-import { grown, intern } from '../core/columns';
+import { grown, growColumns, intern } from '../core/columns';
 import type { Projection } from '../core/projection';
 import { findString, internString, newStringPool, type StringPool } from './string-pool';
 
@@ -134,7 +134,7 @@ export const timelineProjection: Projection<TimelineState> = {
   }),
   apply(state, fact) {
     const entry = state.count;
-    if (entry === state.occurredAt.length) growEntries(state);
+    if (entry === state.occurredAt.length) growColumns(state, ENTRY_COLUMNS, entry + 1);
     state.occurredAt[entry] = fact.occurredAt;
     state.recordedAt[entry] = fact.recordedAt;
     const position = Number(fact.position);
@@ -348,19 +348,19 @@ function internStream(state: TimelineState, streamName: string): number {
   return stream;
 }
 
-function growEntries(state: TimelineState): void {
-  const size = state.count + 1;
-  state.occurredAt = grown(state.occurredAt, size);
-  state.recordedAt = grown(state.recordedAt, size);
-  state.position = grown(state.position, size);
-  state.type = grown(state.type, size);
-  state.stream = grown(state.stream, size);
-  state.actor = grown(state.actor, size);
-  state.programme = grown(state.programme, size);
-  state.site = grown(state.site, size);
-  state.partyStart = grown(state.partyStart, size);
-  state.partyCount = grown(state.partyCount, size);
-}
+/** The columns with one slot per entry. */
+const ENTRY_COLUMNS = [
+  'occurredAt',
+  'recordedAt',
+  'position',
+  'type',
+  'stream',
+  'actor',
+  'programme',
+  'site',
+  'partyStart',
+  'partyCount',
+] as const;
 
 /** The position of an entry, as the log gives it. */
 export function positionOf(state: TimelineState, entry: number): string {
