@@ -17,8 +17,10 @@ export const TOKEN_STORE = Symbol('TokenStore');
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
+        // Named 'default', the limit is announced in the standard Retry-After header (any
+        // other name gets a suffix, e.g. Retry-After-writes, which clients do not read).
         throttlers: [
-          { name: 'writes', ttl: 10_000, limit: config.getOrThrow<number>('ledger.access.writesPer10Seconds') },
+          { name: 'default', ttl: 10_000, limit: config.getOrThrow<number>('ledger.access.writesPer10Seconds') },
         ],
         storage: new SlidingWindowStorage(),
       }),

@@ -27,16 +27,15 @@ export class SlidingWindowStorage implements ThrottlerStorage {
     const now = this.now();
     this.sweep(now, ttl);
     const window = this.windowOf(key, now, ttl);
-    const overlap = 1 - (now - window.startedAt) / ttl;
-    const earlier = Math.floor(window.previous * overlap);
+    const earlier = window.previous * (1 - (now - window.startedAt) / ttl);
     const isBlocked = earlier + window.count + 1 > limit;
     if (!isBlocked) window.count += 1;
-    const secondsLeft = Math.max(1, Math.ceil((window.startedAt + ttl - now) / 1000));
+    const windowLeft = window.startedAt + ttl - now;
     return Promise.resolve({
-      totalHits: earlier + window.count + (isBlocked ? 1 : 0),
-      timeToExpire: secondsLeft,
+      totalHits: Math.ceil(earlier) + window.count + (isBlocked ? 1 : 0),
+      timeToExpire: Math.max(1, Math.ceil(windowLeft / 1000)),
       isBlocked,
-      timeToBlockExpire: isBlocked ? secondsLeft : 0,
+      timeToBlockExpire: isBlocked ? Math.max(1, Math.ceil(waitFor(window, limit, ttl, now) / 1000)) : 0,
     });
   }
 
@@ -55,4 +54,14 @@ export class SlidingWindowStorage implements ThrottlerStorage {
     this.sweptAt = now;
     for (const [key, window] of this.windows) if (window.startedAt < now - 2 * ttl) this.windows.delete(key);
   }
+}
+
+/** Milliseconds until one more write fits under the limit, if nobody else writes meanwhile. */
+function waitFor(window: Window, limit: number, ttl: number, now: number): number {
+  // Within this window, the previous one's weight falls until previous × (1 − x) + count + 1 ≤ limit.
+  if (window.count + 1 <= limit) {
+    return window.startedAt + ttl * (1 - (limit - window.count - 1) / window.previous) - now;
+  }
+  // This window alone is full: in the next, its weight must fall likewise.
+  return window.startedAt + ttl + ttl * (1 - (limit - 1) / window.count) - now;
 }
