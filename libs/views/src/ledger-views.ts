@@ -28,6 +28,7 @@ export const VIEWS_VERSION = `5:${Object.keys(VIEW_PROJECTIONS).join(',')}`;
 
 type StatesOf<P> = { -readonly [K in keyof P]: P[K] extends Projection<infer S> ? S : never };
 export type LedgerViews = StatesOf<typeof VIEW_PROJECTIONS>;
+export type ViewName = keyof LedgerViews;
 
 const ENTRIES = Object.entries(VIEW_PROJECTIONS) as [keyof LedgerViews, Projection<unknown>][];
 

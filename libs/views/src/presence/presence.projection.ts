@@ -23,7 +23,7 @@ export interface Presence {
   person: Int32Array;
   /** Into `ids`. */
   party: Int32Array;
-  /** Into ATTENDANCE_STATUSES. */
+  /** Into ATTENDANCE_STATUSES (saved as numbers: reordering that list needs a new VIEWS_VERSION). */
   status: Uint8Array;
   occurredAt: Float64Array;
   recordedAt: Float64Array;

@@ -2,7 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DefaultDeserializer, serialize } from 'node:v8';
-import type { LedgerViews } from '../ledger-views';
+import { VIEW_PROJECTIONS, type LedgerViews, type ViewName } from '../ledger-views';
+
+/** Every view, in the order rows are read: a load needs exactly these. */
+const VIEW_NAMES = (Object.keys(VIEW_PROJECTIONS) as ViewName[]).sort();
 
 export interface SavedViews {
   /** The last position applied to `views`: the checkpoint the runner resumes after. */
@@ -41,20 +44,25 @@ export class ViewStateStore {
       ) STRICT`);
   }
 
+  /** The saved views, or undefined when they must be rebuilt: none, another version, or not one whole save. */
   load(): SavedViews | undefined {
-    const rows = this.db.prepare('SELECT view, version, position FROM view_states').all() as {
-      view: string;
-      version: string;
-      position: string;
-    }[];
-    const positions = new Set(rows.map((row) => row.position));
-    if (rows.length === 0 || positions.size !== 1 || rows.some((row) => row.version !== this.version)) {
-      return undefined;
-    }
-    const state = this.db.prepare('SELECT state FROM view_states WHERE view = ?').pluck();
-    const views: Record<string, unknown> = {};
-    for (const { view } of rows) views[view] = deserializeDetached(state.get(view) as Buffer);
-    return { position: BigInt(rows[0].position), views: views as unknown as LedgerViews };
+    return this.db.transaction(() => {
+      const rows = this.db.prepare('SELECT view, version, position FROM view_states ORDER BY view').all() as {
+        view: string;
+        version: string;
+        position: string;
+      }[];
+      const whole =
+        rows.length > 0 &&
+        rows.map((row) => row.view).join() === VIEW_NAMES.join() &&
+        rows.every((row) => row.version === this.version && row.position === rows[0].position);
+      if (!whole) return undefined;
+      const state = this.db.prepare('SELECT state FROM view_states WHERE view = ?').pluck();
+      const views = Object.fromEntries(
+        VIEW_NAMES.map((view) => [view, deserializeDetached(state.get(view) as Buffer)]),
+      );
+      return { position: BigInt(rows[0].position), views: views as unknown as LedgerViews };
+    })();
   }
 
   save(position: bigint, views: LedgerViews): void {
@@ -67,9 +75,9 @@ export class ViewStateStore {
     this.db.transaction(() => {
       this.db
         .prepare('DELETE FROM view_states WHERE view NOT IN (SELECT value FROM json_each(?))')
-        .run(JSON.stringify(Object.keys(views)));
-      for (const [view, state] of Object.entries(views)) {
-        upsert.run(view, this.version, position.toString(), savedAt, serialize(state));
+        .run(JSON.stringify(VIEW_NAMES));
+      for (const view of VIEW_NAMES) {
+        upsert.run(view, this.version, position.toString(), savedAt, serialize(views[view]));
       }
     })();
   }
@@ -92,7 +100,9 @@ class DetachedDeserializer extends DefaultDeserializer {
   _readHostObject(): unknown {
     const view = readHostObject.call(this);
     if (Buffer.isBuffer(view)) return Buffer.from(view);
-    return view instanceof DataView ? view : (view as Uint8Array).slice();
+    if (view instanceof DataView)
+      return new DataView(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
+    return (view as Uint8Array).slice();
   }
 }
 

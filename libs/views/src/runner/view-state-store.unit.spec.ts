@@ -75,18 +75,27 @@ describe('ViewStateStore', () => {
     // ever did, the views would disagree, so they are rebuilt.
     const db = new Database(file);
     db.prepare(`UPDATE view_states SET position = '3' WHERE view = 'presence'`).run();
+    expect(new ViewStateStore(file, VIEWS_VERSION).load()).toBeUndefined();
+
+    // Nor can one save leave a view out; a missing one would stop the views at the next fact.
+    db.prepare(`UPDATE view_states SET position = '4'`).run();
+    expect(new ViewStateStore(file, VIEWS_VERSION).load()?.position).toBe(4n);
+    db.prepare(`DELETE FROM view_states WHERE view = 'presence'`).run();
     db.close();
     expect(new ViewStateStore(file, VIEWS_VERSION).load()).toBeUndefined();
   });
 
   it('drops the single-row state of earlier versions, so those views are rebuilt', () => {
-    const db = new Database(file);
-    db.exec(`CREATE TABLE view_state (id INTEGER PRIMARY KEY, version TEXT, position TEXT, saved_at TEXT, state BLOB)`);
-    db.close();
+    const earlier = new Database(file);
+    earlier.exec(
+      `CREATE TABLE view_state (id INTEGER PRIMARY KEY, version TEXT, position TEXT, saved_at TEXT, state BLOB)`,
+    );
+    earlier.close();
     const store = new ViewStateStore(file, VIEWS_VERSION);
     expect(store.load()).toBeUndefined();
     store.close();
-    const tables = new Database(file).prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
-    expect(tables).toEqual(['view_states']);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all()).toEqual(['view_states']);
+    db.close();
   });
 });
