@@ -189,12 +189,16 @@ describe('the timeline over HTTP', () => {
   });
 
   it('exports one row per fact as CSV for Dutch Excel', async () => {
-    const response = await fetch(`${api.base}/views/timeline?partyId=${gemeenteId}&limit=3&minPosition=${late}`, {
-      headers: { ...api.auth, accept: 'text/csv' },
-    });
+    const ask = () =>
+      fetch(`${api.base}/views/timeline?partyId=${gemeenteId}&limit=3&minPosition=${late}`, {
+        headers: { ...api.auth, accept: 'text/csv' },
+      });
+    const response = await ask();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(response.headers.get('x-next-cursor')).toMatch(/^[A-Za-z0-9_-]+$/);
+    // Asked again, the remembered answer carries its cursor too.
+    expect((await ask()).headers.get('x-next-cursor')).toBe(response.headers.get('x-next-cursor'));
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = text.slice(1).trimEnd().split('\r\n');

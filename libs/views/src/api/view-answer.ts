@@ -14,6 +14,8 @@ export interface CsvTable<Answer, Row> {
   readonly filename: string;
   readonly columns: readonly CsvColumn<Row>[];
   readonly rows: (answer: Answer) => readonly Row[];
+  /** What a row cannot hold (e.g. the next page's cursor), as response headers. */
+  readonly headers?: (answer: Answer) => Record<string, string>;
 }
 
 export interface ViewRequest<Answer, Row> {
@@ -40,17 +42,22 @@ export async function answerView<Answer extends object, Row>(
   const csv = request.accept?.includes('text/csv') ?? false;
   // The finished bytes are what is remembered (ViewRunner.read).
   const key = `${view}:${csv ? 'csv' : 'json'}:${JSON.stringify(question)}`;
-  const { position, answer: body } = runner.read(key, (views, at) => {
+  const { position, answer: finished } = runner.read(key, (views, at) => {
     const answer = request.compute(views, window);
-    if (csv) return toCsv(request.csv.columns, request.csv.rows(answer));
-    return JSON.stringify({
-      view,
-      position: at?.toString() ?? null,
-      asOf: query.asOf ?? null,
-      knownAt: query.knownAt ?? null,
-      ...answer,
-    });
+    if (csv) {
+      return { body: toCsv(request.csv.columns, request.csv.rows(answer)), headers: request.csv.headers?.(answer) };
+    }
+    return {
+      body: JSON.stringify({
+        view,
+        position: at?.toString() ?? null,
+        asOf: query.asOf ?? null,
+        knownAt: query.knownAt ?? null,
+        ...answer,
+      }),
+    };
   });
+  reply.headers(finished.headers);
   reply.header('x-ledger-position', position?.toString() ?? '');
   if (csv) {
     reply
@@ -59,5 +66,5 @@ export async function answerView<Answer extends object, Row>(
   } else {
     reply.header('content-type', 'application/json; charset=utf-8');
   }
-  return body;
+  return finished.body;
 }

@@ -22,6 +22,12 @@ const CACHE_ENTRIES = 500;
  */
 const CACHE_BYTES = 64 * 2 ** 20;
 
+/** A finished answer: the bytes to send and the headers that belong to them. */
+export interface ViewAnswer {
+  readonly body: Buffer;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
 export interface ViewStatus {
   /** The last position applied, or null before the first fact. */
   readonly position: bigint | undefined;
@@ -42,7 +48,7 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
   private waiters: { position: bigint; resolve: () => void }[] = [];
-  private cache = new Map<string, Buffer>();
+  private cache = new Map<string, ViewAnswer>();
   private cachedBytes = 0;
   private cachedAt: bigint | undefined;
 
@@ -88,8 +94,8 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
    */
   read(
     key: string,
-    query: (views: LedgerViews, position: bigint | undefined) => string,
-  ): { position: bigint | undefined; answer: Buffer } {
+    query: (views: LedgerViews, position: bigint | undefined) => { body: string; headers?: Record<string, string> },
+  ): { position: bigint | undefined; answer: ViewAnswer } {
     if (this.cachedAt !== this.position) {
       this.cache.clear();
       this.cachedBytes = 0;
@@ -97,7 +103,8 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
     }
     let answer = this.cache.get(key);
     if (!answer) {
-      answer = Buffer.from(query(this.views, this.position));
+      const { body, headers = {} } = query(this.views, this.position);
+      answer = { body: Buffer.from(body), headers };
       this.remember(key, answer);
     }
     return { position: this.position, answer };
@@ -122,16 +129,21 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
     return query(this.views);
   }
 
-  /** Keeps an answer, forgetting the oldest ones while there are too many or too many bytes. */
-  private remember(key: string, answer: Buffer): void {
-    if (answer.length > CACHE_BYTES / 4) return;
-    while (this.cache.size >= CACHE_ENTRIES || this.cachedBytes + answer.length > CACHE_BYTES) {
-      const [oldest, bytes] = this.cache.entries().next().value as [string, Buffer];
+  /**
+   * Keeps an answer, forgetting the oldest ones while there are too many or too many bytes.
+   * One answer may take half the budget: an unfiltered answer about the whole long log
+   * (tens of MB) larger than that is computed again when asked again.
+   */
+  private remember(key: string, answer: ViewAnswer): void {
+    const size = answer.body.length;
+    if (size > CACHE_BYTES / 2) return;
+    while (this.cache.size >= CACHE_ENTRIES || this.cachedBytes + size > CACHE_BYTES) {
+      const [oldest, { body }] = this.cache.entries().next().value as [string, ViewAnswer];
       this.cache.delete(oldest);
-      this.cachedBytes -= bytes.length;
+      this.cachedBytes -= body.length;
     }
     this.cache.set(key, answer);
-    this.cachedBytes += answer.length;
+    this.cachedBytes += size;
   }
 
   private apply(event: RecordedEvent): void {

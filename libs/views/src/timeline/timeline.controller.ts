@@ -8,7 +8,7 @@ import { EnumProperty } from '@samen/command-handling';
 import { ValidationError } from '@samen/ledger-kernel';
 import type { CsvColumn } from '../api/csv';
 import { periodOf } from '../api/query-window';
-import { answerView } from '../api/view-answer';
+import { answerView, type CsvTable } from '../api/view-answer';
 import { ViewQueryDto } from '../api/view-query.dto';
 import { endOfDutchDay } from '../core/time-window';
 import { ViewRunner } from '../runner/view-runner';
@@ -108,7 +108,7 @@ export class TimelineController {
       reply,
       compute: (views, window) =>
         timelinePage(views.timeline, { ...filterOf(query), ...periodOf(query) }, window, paging),
-      csv: { filename: 'tijdlijn', rows: (page) => rowsWithCursor(reply, page), columns: COLUMNS },
+      csv: pageCsv('tijdlijn'),
     });
   }
 
@@ -132,9 +132,19 @@ export class TimelineController {
       accept,
       reply,
       compute: (views, window) => timelineChanges(views.timeline, period, filterOf(query), window, paging),
-      csv: { filename: 'tijdlijn-veranderingen', rows: (page) => rowsWithCursor(reply, page), columns: COLUMNS },
+      csv: pageCsv('tijdlijn-veranderingen'),
     });
   }
+}
+
+/** A page of facts as CSV: one row per fact, and the next cursor, which has no row, in a header. */
+function pageCsv(filename: string): CsvTable<TimelinePage, TimelineEntry> {
+  return {
+    filename,
+    rows: (page) => page.entries,
+    headers: (page): Record<string, string> => (page.nextCursor ? { 'x-next-cursor': page.nextCursor } : {}),
+    columns: COLUMNS,
+  };
 }
 
 function periodBetween(query: TimelineChangesQueryDto): { after: number; until: number; by: ChangeBasis } {
@@ -166,10 +176,4 @@ function pagingOf(query: TimelineQueryDto): TimelinePaging {
     throw new ValidationError([{ field: 'cursor', message: 'cursor must be a nextCursor this view handed out' }]);
   }
   return { limit: query.limit ?? DEFAULT_LIMIT, after };
-}
-
-/** A CSV has no room for the next cursor: it goes in a header. */
-function rowsWithCursor(reply: FastifyReply, page: TimelinePage): readonly TimelineEntry[] {
-  if (page.nextCursor) reply.header('x-next-cursor', page.nextCursor);
-  return page.entries;
 }
