@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { ALL_TIME, dutchMidnight, endOfDutchDay, type TimeWindow } from '../core/time-window';
 import { replay } from '../ledger-views';
 import { commitmentAudit, commitmentDetail, commitmentsPerParty, type CommitmentFilter } from './commitments.query';
-import { interleave, noon, samenStory } from './samen-story.testing';
+import { interleave } from '../testing/interleave';
+import { noon, samenStory } from './samen-story.testing';
 
 const facts = samenStory().facts;
 const views = replay(facts);

@@ -1,4 +1,3 @@
-import type { LedgerFact } from '../core/ledger-fact';
 import { FactScript } from '../testing/fact-script';
 
 /**
@@ -234,25 +233,3 @@ export function samenStory(): FactScript {
 
 /** Noon on a Dutch date (winter time), as the script writes facts: a moment to judge on. */
 export const noon = (date: string) => Date.parse(`${date}T12:00:00+01:00`);
-
-/**
- * Interleaves the facts of different streams in the order `picks` chooses, keeping each
- * stream's own order: how independent streams may reach the views.
- */
-export function interleave(facts: readonly LedgerFact[], picks: readonly number[]): LedgerFact[] {
-  const streams = new Map<string, LedgerFact[]>();
-  for (const fact of facts) {
-    const list = streams.get(fact.streamName);
-    if (list) list.push(fact);
-    else streams.set(fact.streamName, [fact]);
-  }
-  const queues = [...streams.values()];
-  const out: LedgerFact[] = [];
-  let i = 0;
-  while (queues.length > 0) {
-    const at = (picks[i++ % Math.max(1, picks.length)] ?? 0) % queues.length;
-    out.push(queues[at].shift()!);
-    if (queues[at].length === 0) queues.splice(at, 1);
-  }
-  return out;
-}

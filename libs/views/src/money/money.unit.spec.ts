@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { ALL_TIME, endOfDutchDay, type TimeWindow } from '../core/time-window';
 import { replay } from '../ledger-views';
-import { interleave, noon, samenStory } from '../commitments/samen-story.testing';
+import { noon, samenStory } from '../commitments/samen-story.testing';
+import { interleave } from '../testing/interleave';
 import { attendanceFees } from './attendance-fees.query';
 import { invoiceWaits } from './invoices.query';
 import type { MoneyFilter } from './money-sites';
