@@ -1,6 +1,7 @@
 import type { PartyKind } from '@samen/structure';
 import { dutchMidnight, within, type TimeWindow } from '../core/time-window';
 import type { CommitmentRecord } from '../commitments/commitments.projection';
+import { pushTo } from '../core/projection';
 import { compareText, statusIn, termsIn } from '../commitments/commitments.query';
 import { judgedAt } from '../commitments/judged-at';
 import { earnedFees, type Earned } from './attendance-fees.query';
@@ -313,9 +314,7 @@ function potsOf(tallies: readonly Tally[], sites: SiteIndex, { directory }: Mone
   const bySite = new Map<string, Tally[]>();
   for (const t of tallies) {
     if (t.siteId === null || (t.fundingCommitted === 0 && t.fundingPaid === 0)) continue;
-    const list = bySite.get(t.siteId);
-    if (list) list.push(t);
-    else bySite.set(t.siteId, [t]);
+    pushTo(bySite, t.siteId, t);
   }
   return [...bySite.entries()]
     .sort(([a], [b]) => compareText(a, b))

@@ -1,3 +1,5 @@
+import { pushTo } from '../core/projection';
+
 /**
  * Interleaves the items of different streams in the order `picks` chooses (at each step
  * `picks[i] mod the streams left`, cycling through `picks`), keeping each stream's own
@@ -8,11 +10,7 @@ export function interleave<T extends { readonly streamName: string }>(
   picks: readonly number[],
 ): T[] {
   const streams = new Map<string, T[]>();
-  for (const item of items) {
-    const list = streams.get(item.streamName);
-    if (list) list.push(item);
-    else streams.set(item.streamName, [item]);
-  }
+  for (const item of items) pushTo(streams, item.streamName, item);
   const queues = [...streams.values()];
   const out: T[] = [];
   for (let i = 0; queues.length > 0; i++) {

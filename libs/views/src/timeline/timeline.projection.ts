@@ -1,6 +1,6 @@
 import type { LedgerEvent, LedgerFact } from '../core/ledger-fact';
 import { grown, growColumns, intern } from '../core/columns';
-import type { Projection } from '../core/projection';
+import { pushTo, type Projection } from '../core/projection';
 import { findString, internString, newStringPool, type StringPool } from './string-pool';
 
 /** The coarse kinds of fact an evaluator filters on. */
@@ -284,9 +284,7 @@ function inherit(state: TimelineState, entry: number, from: number): void {
 }
 
 function waitFor(state: TimelineState, entry: number, key: string): void {
-  const list = state.waiting.get(key);
-  if (list) list.push(entry);
-  else state.waiting.set(key, [entry]);
+  pushTo(state.waiting, key, entry);
   state.waitsFor.set(entry, key);
 }
 
