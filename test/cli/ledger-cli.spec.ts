@@ -2,24 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@samen/event-store';
-import { runCli } from '../../apps/ledger-cli/src/run-cli';
+import { capturedCli } from '../support/cli';
 
 describe('ledger-cli store commands', () => {
   let dir: string;
-  let out: string[];
-  let err: string[];
-  const cli = (...argv: string[]) =>
-    runCli(
-      argv,
-      (l) => out.push(l),
-      (l) => err.push(l),
-    );
+  const cli = capturedCli();
+  const { out, err } = cli;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'samen-ledger-cli-'));
     process.env.LEDGER_DATA_DIR = dir;
-    out = [];
-    err = [];
+    cli.clear();
     const store = new SqliteEventStore({ file: join(dir, 'ledger.db') });
     await store.append('party-gemeente-vaals', [registered('Gemeente Vaals')], 'no_stream');
     await store.append('party-oranje-fonds', [registered('Oranje Fonds')], 'no_stream');

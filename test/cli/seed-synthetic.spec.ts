@@ -2,25 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@samen/event-store';
-import { runCli } from '../../apps/ledger-cli/src/run-cli';
+import { capturedCli } from '../support/cli';
 
 describe('ledger-cli seed synthetic', () => {
   let dir: string;
-  let out: string[];
-  let err: string[];
-  const cli = (...argv: string[]) =>
-    runCli(
-      argv,
-      (l) => out.push(l),
-      (l) => err.push(l),
-    );
+  const cli = capturedCli();
+  const { out, err } = cli;
   const storeFile = () => join(dir, 'ledger.db');
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'samen-ledger-seed-'));
     process.env.LEDGER_DATA_DIR = dir;
-    out = [];
-    err = [];
+    cli.clear();
   });
   afterEach(() => {
     delete process.env.LEDGER_DATA_DIR;

@@ -14,8 +14,8 @@ import {
   type RecordedEvent,
   SqliteEventStore,
 } from '@samen/event-store';
-import { runCli } from '../../apps/ledger-cli/src/run-cli';
 import { startLedgerApi } from '../support/ledger-api';
+import { capturedCli } from '../support/cli';
 
 /**
  * Issue 6: every event is chained to the one before it by a hash (ADR 0006). An attacker
@@ -27,14 +27,8 @@ describe('Tamper-evident log', () => {
   let template: string;
   let dir: string;
   let file: string;
-  let out: string[];
-  let err: string[];
-  const cli = (...argv: string[]) =>
-    runCli(
-      argv,
-      (line) => out.push(line),
-      (line) => err.push(line),
-    );
+  const cli = capturedCli();
+  const { out, err } = cli;
 
   beforeAll(async () => {
     template = mkdtempSync(join(tmpdir(), 'samen-ledger-tamper-template-'));
@@ -52,8 +46,7 @@ describe('Tamper-evident log', () => {
     file = join(dir, 'ledger.db');
     copyFileSync(join(template, 'ledger.db'), file);
     process.env.LEDGER_DATA_DIR = dir;
-    out = [];
-    err = [];
+    cli.clear();
   });
   afterEach(() => {
     delete process.env.LEDGER_DATA_DIR;
@@ -258,7 +251,7 @@ describe('Tamper-evident log', () => {
 
       expect(await cli('verify')).toBe(0);
       expect(out[0]).not.toContain(before.hash);
-      out = [];
+      cli.clear();
       const failure = await verifyFails('--expect-head', `${before.position}:${before.hash}`);
 
       expect(failure.message).toMatch(
