@@ -194,20 +194,7 @@ describe('Tamper-evident log', () => {
         const row = db.prepare('SELECT * FROM events WHERE position = 150').get() as Record<string, string | number>;
         const data = (row.data as string).replace('"status":"present"', '"status":"excused"');
         expect(data).not.toBe(row.data);
-        const hash = chainHash(
-          row.previous_hash as string,
-          canonicalEvent({
-            position: 150,
-            streamName: row.stream as string,
-            revision: row.revision as number,
-            id: row.id as string,
-            type: row.type as string,
-            schemaVersion: row.schema_version as number,
-            dataJson: data,
-            metadata: metadataOfRow(row),
-            recordedAt: row.recorded_at as string,
-          }),
-        );
+        const hash = chainHash(row.previous_hash as string, canonicalOfRow(row, data));
         db.prepare('UPDATE events SET data = ?, hash = ? WHERE position = 150').run(data, hash);
       });
 
@@ -230,20 +217,7 @@ describe('Tamper-evident log', () => {
         for (const row of rows) {
           const data =
             row.position === 100 ? (row.data as string).replace('"status":"', '"status":"not-') : (row.data as string);
-          const hash = chainHash(
-            previous,
-            canonicalEvent({
-              position: row.position as number,
-              streamName: row.stream as string,
-              revision: row.revision as number,
-              id: row.id as string,
-              type: row.type as string,
-              schemaVersion: row.schema_version as number,
-              dataJson: data,
-              metadata: metadataOfRow(row),
-              recordedAt: row.recorded_at as string,
-            }),
-          );
+          const hash = chainHash(previous, canonicalOfRow(row, data));
           rewrite.run(data, previous, hash, row.position);
           previous = hash;
         }
@@ -489,6 +463,21 @@ function attendanceRecorded(n: number): NewEvent {
         ? { occurredAt: '2023-05-18T14:00:00+02:00', correlationId: `c-${n}`, actor: 'programme-team' }
         : { occurredAt: '2023-05-18T14:00:00+02:00' },
   };
+}
+
+/** What the chain hashes of a stored row, with `dataJson` in place of its data (as an attacker would write it). */
+function canonicalOfRow(row: Record<string, string | number | null>, dataJson: string): string {
+  return canonicalEvent({
+    position: row.position as number,
+    streamName: row.stream as string,
+    revision: row.revision as number,
+    id: row.id as string,
+    type: row.type as string,
+    schemaVersion: row.schema_version as number,
+    dataJson,
+    metadata: metadataOfRow(row),
+    recordedAt: row.recorded_at as string,
+  });
 }
 
 function metadataOfRow(row: Record<string, string | number | null>) {
