@@ -64,10 +64,6 @@ export interface Continuity {
   readonly commitments: Map<string, SeatCommitment>;
   /** Per role id, the commitments that were ever bound to it (in arrival order; sort when reading). */
   readonly commitmentsBySeat: Map<string, string[]>;
-  /** Role ids per party, so that a question about one party reads only its seats. */
-  readonly seatsByParty: Map<string, string[]>;
-  /** Role ids per site the seat names, so that a question about one site reads only its seats. */
-  readonly seatsBySite: Map<string, string[]>;
 }
 
 export const continuityProjection: Projection<Continuity> = {
@@ -76,16 +72,11 @@ export const continuityProjection: Projection<Continuity> = {
     seats: new Map(),
     commitments: new Map(),
     commitmentsBySeat: new Map(),
-    seatsByParty: new Map(),
-    seatsBySite: new Map(),
   }),
   apply(state, fact) {
     switch (fact.type) {
       case 'RoleAssigned': {
-        const { roleId, partyId, siteId, personId } = fact.data;
-        // A role is assigned once (the decider refuses a second time), so each index gets it once.
-        pushTo(state.seatsByParty, partyId, roleId);
-        if (siteId !== undefined) pushTo(state.seatsBySite, siteId, roleId);
+        const { roleId, personId } = fact.data;
         pushTo(state.seats, roleId, { kind: 'assigned', personId, ...stampOf(fact) });
         return;
       }

@@ -52,7 +52,7 @@ export function seatsInScope(
   filter: SeatFilter,
   window: TimeWindow,
 ): SeatInScope[] {
-  const candidates = candidateSeats(directory, continuity, filter);
+  const candidates = candidateSeats(directory, filter);
   const sitesByParty = sitesOfParties(
     directory,
     new Set(candidates.filter((seat) => !seat.siteId).map((seat) => seat.partyId)),
@@ -81,21 +81,21 @@ export function seatsInScope(
 }
 
 /**
- * The seats worth looking at for a filter, through the projection's indexes: one party's
+ * The seats worth looking at for a filter, through the directory's indexes: one party's
  * seats, or the seats naming a site plus the site's parties' seats that name none; else all.
  * Each still passes the full filter afterwards.
  */
-function candidateSeats(directory: Directory, continuity: Continuity, filter: SeatFilter): RoleEntry[] {
+function candidateSeats(directory: Directory, filter: SeatFilter): RoleEntry[] {
   const entries = (roleIds: readonly string[] | undefined) =>
     (roleIds ?? []).map((roleId) => directory.roles.get(roleId)).filter((seat): seat is RoleEntry => !!seat);
-  if (filter.partyId) return entries(continuity.seatsByParty.get(filter.partyId));
+  if (filter.partyId) return entries(directory.rolesOfParty.get(filter.partyId));
   if (filter.siteId) {
     const site = directory.sites.get(filter.siteId);
     const parties = site ? [site.gemeentePartyId, ...site.initiativePartyIds] : [];
     return [
-      ...entries(continuity.seatsBySite.get(filter.siteId)),
+      ...entries(directory.rolesOfSite.get(filter.siteId)),
       ...[...new Set(parties)].flatMap((partyId) =>
-        entries(continuity.seatsByParty.get(partyId)).filter((seat) => !seat.siteId),
+        entries(directory.rolesOfParty.get(partyId)).filter((seat) => !seat.siteId),
       ),
     ];
   }

@@ -1,7 +1,7 @@
 import type { MeetingKind } from '@samen/attendance';
 import type { PartyKind } from '@samen/structure';
 import { stampOf, type Stamp } from '../core/ledger-fact';
-import type { Projection } from '../core/projection';
+import { pushTo, type Projection } from '../core/projection';
 
 export interface PartyEntry extends Stamp {
   readonly partyId: string;
@@ -64,6 +64,10 @@ export interface Directory {
   readonly sitesOfParty: Map<string, Set<string>>;
   /** Meetings that concern a party (expected there, or someone attended for it): one party's questions stay small. */
   readonly meetingsOfParty: Map<string, Set<string>>;
+  /** Seats (role ids) per party, so that a question about one party reads only its seats. */
+  readonly rolesOfParty: Map<string, string[]>;
+  /** Seats (role ids) per site they name. */
+  readonly rolesOfSite: Map<string, string[]>;
 }
 
 export const directoryProjection: Projection<Directory> = {
@@ -77,6 +81,8 @@ export const directoryProjection: Projection<Directory> = {
     sitesOfProgramme: new Map(),
     sitesOfParty: new Map(),
     meetingsOfParty: new Map(),
+    rolesOfParty: new Map(),
+    rolesOfSite: new Map(),
   }),
   apply(state, fact) {
     switch (fact.type) {
@@ -118,7 +124,10 @@ export const directoryProjection: Projection<Directory> = {
       }
       case 'RoleAssigned': {
         const { personId: _holder, ...seat } = fact.data;
-        state.roles.set(fact.data.roleId, { ...seat, ...stampOf(fact) });
+        state.roles.set(seat.roleId, { ...seat, ...stampOf(fact) });
+        // A role is assigned once (the decider refuses a second time), so each index gets it once.
+        pushTo(state.rolesOfParty, seat.partyId, seat.roleId);
+        if (seat.siteId !== undefined) pushTo(state.rolesOfSite, seat.siteId, seat.roleId);
         return;
       }
       default:
