@@ -2,7 +2,14 @@ import type { PartyKind } from '@samen/structure';
 import { compareStamps, daysBetween, dutchMidnight, within, type TimeWindow } from '../core/time-window';
 import { compareText } from '../commitments/commitments.query';
 import { judgedAt } from '../commitments/judged-at';
-import { inPeriod, partiesToRead, SiteIndex, type MoneyFilter, type MoneySources } from './money-sites';
+import {
+  inPeriod,
+  partiesToRead,
+  recordsOfParties,
+  SiteIndex,
+  type MoneyFilter,
+  type MoneySources,
+} from './money-sites';
 import type { InvoicePayment, InvoiceRecord } from './money.projection';
 
 export interface InvoiceWait {
@@ -43,7 +50,12 @@ export function invoiceWaits(
   const invoices: InvoiceWait[] = [];
   // A site's invoices are sent or received by one of its parties, or fall under one of its commitments.
   const siteParties = filter.siteId ? new Set(sites.partiesOf(filter.siteId)) : undefined;
-  for (const invoice of invoicesToRead(money, partiesToRead(sites, filter))) {
+  for (const invoice of recordsOfParties(
+    money.invoices,
+    money.invoicesByParty,
+    (i) => i.invoiceId,
+    partiesToRead(sites, filter),
+  )) {
     if (!within(invoice, window)) continue;
     if (filter.partyId && invoice.fromPartyId !== filter.partyId && invoice.toPartyId !== filter.partyId) continue;
     const origin = invoice.commitmentId ? commitments.byId.get(invoice.commitmentId)?.origin : undefined;
@@ -106,14 +118,4 @@ function paymentOf(
     if (!paid || compareStamps(payment, paid) >= 0) paid = payment;
   }
   return { ...(paid && { paid }), reopened };
-}
-
-/** The invoices of these parties (sent or received), or all of them. */
-function invoicesToRead(money: MoneySources['money'], parties: readonly string[] | undefined): Iterable<InvoiceRecord> {
-  if (!parties) return money.invoices.values();
-  const found = new Map<string, InvoiceRecord>();
-  for (const partyId of parties) {
-    for (const invoice of money.invoicesByParty.get(partyId) ?? []) found.set(invoice.invoiceId, invoice);
-  }
-  return found.values();
 }

@@ -82,6 +82,22 @@ export function partiesToRead(sites: SiteIndex, filter: MoneyFilter): string[] |
   return undefined;
 }
 
+/**
+ * The records (payments or invoices) of these parties, as payer or payee, each once, from
+ * the per-party index; every record when `parties` is undefined (see partiesToRead).
+ */
+export function recordsOfParties<T>(
+  all: ReadonlyMap<string, T>,
+  byParty: ReadonlyMap<string, readonly T[]>,
+  idOf: (record: T) => string,
+  parties: readonly string[] | undefined,
+): Iterable<T> {
+  if (!parties) return all.values();
+  const found = new Map<string, T>();
+  for (const partyId of parties) for (const record of byParty.get(partyId) ?? []) found.set(idOf(record), record);
+  return found.values();
+}
+
 /** A payment's amount after its reversal, if the reversal is in the window. */
 export function netAmount(money: MoneyState, payment: PaymentRecord, window: TimeWindow): number {
   const reversal = money.reversals.get(payment.paymentId);

@@ -5,7 +5,15 @@ import { pushTo } from '../core/projection';
 import { compareText, statusIn, termsIn } from '../commitments/commitments.query';
 import { judgedAt } from '../commitments/judged-at';
 import { earnedFees, type Earned } from './attendance-fees.query';
-import { inPeriod, netAmount, partiesToRead, SiteIndex, type MoneyFilter, type MoneySources } from './money-sites';
+import {
+  inPeriod,
+  netAmount,
+  partiesToRead,
+  recordsOfParties,
+  SiteIndex,
+  type MoneyFilter,
+  type MoneySources,
+} from './money-sites';
 import type { PaymentRecord } from './money.projection';
 
 /** What one payer committed to and paid for one site (or for no site: siteId null). */
@@ -155,7 +163,7 @@ export function moneyReport(sources: MoneySources, filter: MoneyFilter, window: 
     }
   }
 
-  for (const payment of paymentsToRead(money, parties)) {
+  for (const payment of recordsOfParties(money.payments, money.paymentsByParty, (p) => p.paymentId, parties)) {
     if (!within(payment, window) || !inPeriod(filter, dutchMidnight(payment.paidOn))) continue;
     const net = netAmount(money, payment, window);
     if (net === 0) continue;
@@ -258,15 +266,6 @@ function moneyCommitments(
     if (record?.origin) records.push(record);
   }
   return records;
-}
-
-function paymentsToRead(money: MoneySources['money'], parties: readonly string[] | undefined): Iterable<PaymentRecord> {
-  if (!parties) return money.payments.values();
-  const found = new Map<string, PaymentRecord>();
-  for (const partyId of parties) {
-    for (const payment of money.paymentsByParty.get(partyId) ?? []) found.set(payment.paymentId, payment);
-  }
-  return found.values();
 }
 
 function lineOf({ directory }: MoneySources, sites: SiteIndex, t: Tally): MoneyLine {
