@@ -12,8 +12,11 @@ export interface LedgerConfig {
   readonly http: { readonly host: string; readonly port: number };
   readonly eventStore: EventStoreSettings;
   readonly log: { readonly level: (typeof LOG_LEVELS)[number] };
-  /** The views' own database: read models and their checkpoint, whichever store holds the events. */
-  readonly views: { readonly file: string };
+  /**
+   * The views' own database: read models and their checkpoint, whichever store holds the
+   * events; and from how many facts views built from scratch use a second core.
+   */
+  readonly views: { readonly file: string; readonly twoLanesFrom: number };
   /** Bearer tokens (their hashes) and how many writes one principal may make per 10 seconds. */
   readonly access: { readonly file: string; readonly writesPer10Seconds: number };
   /** Whether the API loads the Programma SAMEN demo into an empty store at start. */
@@ -105,7 +108,8 @@ export function loadLedgerConfig(env: Record<string, string | undefined>): Ledge
     eventStore: settings.LEDGER_EVENT_STORE_URL
       ? { kind: 'kurrentdb', connectionString: settings.LEDGER_EVENT_STORE_URL }
       : { kind: 'embedded', file: join(dataDir, 'ledger.db') },
-    views: { file: join(dataDir, 'views.db') },
+    // Below this a second thread costs more to start than it saves.
+    views: { file: join(dataDir, 'views.db'), twoLanesFrom: 100_000 },
     access: { file: join(dataDir, 'access.db'), writesPer10Seconds: settings.LEDGER_WRITE_LIMIT ?? 1000 },
     log: { level: (settings.LOG_LEVEL ?? 'info') as LedgerConfig['log']['level'] },
     // A newcomer's first start shows the demo; production and test ledgers start empty unless asked.

@@ -7,7 +7,7 @@ describe('loading the ledger configuration', () => {
       environment: 'development',
       http: { host: '127.0.0.1', port: 3000 },
       eventStore: { kind: 'embedded', file: join(resolve('data'), 'ledger.db') },
-      views: { file: join(resolve('data'), 'views.db') },
+      views: { file: join(resolve('data'), 'views.db'), twoLanesFrom: 100_000 },
       access: { file: join(resolve('data'), 'access.db'), writesPer10Seconds: 1000 },
       log: { level: 'info' },
       demo: { loadWhenEmpty: true },

@@ -4,6 +4,7 @@ import type {
   ExpectedRevision,
   GlobalPosition,
   NewEvent,
+  ProjectionEvent,
   RecordedEvent,
   StreamRevision,
 } from './envelope';
@@ -20,6 +21,14 @@ export interface ReadAllOptions {
   /** Exclusive: only events after this position. Defaults to the start of the log. */
   readonly after?: GlobalPosition;
   readonly maxCount?: number;
+}
+
+export interface ProjectionReadOptions extends ReadAllOptions {
+  /**
+   * Only events of these types (the page then holds up to `maxCount` of them). A view that
+   * applies few types reads past the rest without decoding them.
+   */
+  readonly types?: readonly string[];
 }
 
 export interface SubscribeOptions {
@@ -51,6 +60,12 @@ export interface EventStore {
 
   /** One page of the global log, in order. Read the next page after the last position. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /**
+   * A page of the global log like {@link readAll}, with only the fields a projection applies
+   * and, if asked, only some types: what a rebuild reads.
+   */
+  readAllForProjection(options?: ProjectionReadOptions): Promise<ProjectionEvent[]>;
 
   /** Position of the newest event, or undefined for an empty store. */
   headPosition(): Promise<GlobalPosition | undefined>;

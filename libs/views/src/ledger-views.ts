@@ -24,7 +24,7 @@ export const VIEW_PROJECTIONS = {
  * Saved views made by other projection code are rebuilt rather than loaded: raise this with
  * every change to what a projection keeps or how it applies a fact.
  */
-export const VIEWS_VERSION = `6:${Object.keys(VIEW_PROJECTIONS).join(',')}`;
+export const VIEWS_VERSION = `7:${Object.keys(VIEW_PROJECTIONS).join(',')}`;
 
 type StatesOf<P> = { -readonly [K in keyof P]: P[K] extends Projection<infer S> ? S : never };
 export type LedgerViews = StatesOf<typeof VIEW_PROJECTIONS>;

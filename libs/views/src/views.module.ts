@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import type { EventStoreSettings } from '@samen/event-store';
 import { CommitmentsController } from './commitments/commitments.controller';
 import { ContinuityController } from './continuity/continuity.controller';
 import { HandoversController } from './handovers/handovers.controller';
@@ -7,7 +8,7 @@ import { VIEWS_VERSION } from './ledger-views';
 import { MoneyController } from './money/money.controller';
 import { PresenceController } from './presence/presence.controller';
 import { PublishedController } from './public/published.controller';
-import { VIEW_STATE_STORE, ViewRunner } from './runner/view-runner';
+import { VIEW_LANES, VIEW_STATE_STORE, ViewRunner, type ViewLanes } from './runner/view-runner';
 import { ViewStateStore } from './runner/view-state-store';
 import { TimelineController } from './timeline/timeline.controller';
 
@@ -27,6 +28,14 @@ import { TimelineController } from './timeline/timeline.controller';
       inject: [ConfigService],
       useFactory: (config: ConfigService) =>
         new ViewStateStore(config.getOrThrow<string>('ledger.views.file'), VIEWS_VERSION),
+    },
+    {
+      provide: VIEW_LANES,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService): ViewLanes => ({
+        settings: config.getOrThrow<EventStoreSettings>('ledger.eventStore'),
+        from: BigInt(config.getOrThrow<number>('ledger.views.twoLanesFrom')),
+      }),
     },
     ViewRunner,
   ],

@@ -8,11 +8,18 @@ import type {
   ExpectedRevision,
   GlobalPosition,
   NewEvent,
+  ProjectionEvent,
   RecordedEvent,
   StreamRevision,
 } from '../envelope';
 import { StoreClosedError, WrongExpectedRevisionError } from '../errors';
-import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
+import type {
+  EventStore,
+  ProjectionReadOptions,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+} from '../event-store.port';
 import { canonicalEvent, chainHash, GENESIS_HASH } from '../integrity/chain-hash';
 import { type ChainVerification, ChainWalk, type VerifyChainOptions } from '../integrity/verify-chain';
 import { CANONICAL_EVENT_SQL_PARTS, openLedgerDatabase } from './sqlite-schema';
@@ -57,6 +64,8 @@ type Row = [
   string,
   string,
 ];
+const PROJECTION_COLUMNS = 'position, stream, type, schema_version, data, occurred_at, actor, recorded_at';
+type ProjectionRow = [number, string, string, number, string, string, string | null, string];
 /** A row as chain verification reads it: position, hash, and `previous_hash || canonical form`. */
 type ChainRow = [number, string, string];
 /** The newest event, as the next append needs it: position, recorded_at, hash. */
@@ -102,6 +111,8 @@ export class SqliteEventStore implements EventStore {
     readForwards: Database.Statement<[string, number], Row>;
     readBackwards: Database.Statement<[string, number], Row>;
     readAll: Database.Statement<[number, number], Row>;
+    readAllForProjection: Database.Statement<[number, number], ProjectionRow>;
+    readTypesForProjection: Database.Statement<[number, number, string, number], ProjectionRow>;
     head: Database.Statement<[], number | null>;
     chainPage: Database.Statement<[number, number, number], ChainRow>;
   };
@@ -143,6 +154,18 @@ export class SqliteEventStore implements EventStore {
       readAll: db
         .prepare<[number, number], Row>(
           `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position`,
+        )
+        .raw(),
+      readAllForProjection: db
+        .prepare<[number, number], ProjectionRow>(
+          `SELECT ${PROJECTION_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position`,
+        )
+        .raw(),
+      // The types as one JSON list: one statement for any set of them.
+      readTypesForProjection: db
+        .prepare<[number, number, string, number], ProjectionRow>(
+          `SELECT ${PROJECTION_COLUMNS} FROM events WHERE position > ? AND position <= ?
+           AND type IN (SELECT value FROM json_each(?)) ORDER BY position LIMIT ?`,
         )
         .raw(),
       head: db.prepare<[], number | null>('SELECT max(position) FROM events').pluck(),
@@ -217,6 +240,20 @@ export class SqliteEventStore implements EventStore {
     return this.readPage(options.after, options.maxCount ?? this.pageSize);
   }
 
+  async readAllForProjection(options: ProjectionReadOptions = {}): Promise<ProjectionEvent[]> {
+    this.assertOpen();
+    const maxCount = options.maxCount ?? this.pageSize;
+    if (options.types === undefined) {
+      return this.statements.readAllForProjection
+        .all(...this.pageBounds(options.after, maxCount))
+        .map(toProjectionEvent);
+    }
+    const [from, durableUpTo] = this.pageBounds(options.after, Number.MAX_SAFE_INTEGER);
+    return this.statements.readTypesForProjection
+      .all(from, durableUpTo, JSON.stringify(options.types), maxCount)
+      .map(toProjectionEvent);
+  }
+
   async headPosition(): Promise<GlobalPosition | undefined> {
     this.assertOpen();
     const unsynced = this.durability?.unsyncedFrom;
@@ -269,11 +306,15 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  /** A page of the durable log: events still waiting for their fdatasync are not shown. */
   private readPage(after: GlobalPosition | undefined, maxCount: number): RecordedEvent[] {
+    return this.statements.readAll.all(...this.pageBounds(after, maxCount)).map(toRecordedEvent);
+  }
+
+  /** The positions of a page of the durable log: events still waiting for their fdatasync are not shown. */
+  private pageBounds(after: GlobalPosition | undefined, maxCount: number): [number, number] {
     const from = after === undefined ? 0 : Number(after);
     const durableUpTo = (this.durability?.unsyncedFrom ?? Number.MAX_SAFE_INTEGER) - 1;
-    return this.statements.readAll.all(from, Math.min(from + maxCount, durableUpTo)).map(toRecordedEvent);
+    return [from, Math.min(from + maxCount, durableUpTo)];
   }
 
   private flush(): void {
@@ -404,6 +445,19 @@ function matches(expected: ExpectedRevision, current: StreamRevision | undefined
 function monotonicNow(lastRecordedAt: string | undefined): string {
   const now = new Date().toISOString();
   return lastRecordedAt !== undefined && lastRecordedAt > now ? lastRecordedAt : now;
+}
+
+function toProjectionEvent(row: ProjectionRow): ProjectionEvent {
+  const [position, stream, type, schemaVersion, data, occurredAt, actor, recordedAt] = row;
+  return {
+    streamName: stream,
+    position: BigInt(position),
+    type,
+    schemaVersion,
+    data: JSON.parse(data),
+    metadata: actor === null ? { occurredAt } : { occurredAt, actor },
+    recordedAt,
+  };
 }
 
 function toRecordedEvent(row: Row): RecordedEvent {

@@ -6,7 +6,9 @@ import {
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
+  eventTypeFilter,
   excludeSystemEvents,
+  type Filter,
   jsonEvent,
   type AppendStreamState,
   type Position,
@@ -22,10 +24,17 @@ import type {
   GlobalPosition,
   JsonObject,
   NewEvent,
+  ProjectionEvent,
   RecordedEvent,
 } from '../envelope';
 import { WrongExpectedRevisionError } from '../errors';
-import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
+import type {
+  EventStore,
+  ProjectionReadOptions,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+} from '../event-store.port';
 
 export interface KurrentDbEventStoreOptions {
   /** `kurrentdb://`, `kurrentdb+discover://`, `esdb://` or `esdb+discover://` connection string. */
@@ -121,7 +130,21 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  /**
+   * KurrentDB sends every field anyway, so the full events serve; the types are filtered by
+   * the server (an exact-match regex, which also leaves out its own `$` events).
+   */
+  readAllForProjection(options: ProjectionReadOptions = {}): Promise<ProjectionEvent[]> {
+    if (options.types === undefined) return this.readAll(options);
+    const names = options.types.map((type) => type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return this.readFiltered(options, eventTypeFilter({ regex: `^(?:${names.join('|')})$` }));
+  }
+
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readFiltered(options, excludeSystemEvents());
+  }
+
+  private async readFiltered(options: ReadAllOptions, filter: Filter): Promise<RecordedEvent[]> {
     const maxCount = options.maxCount ?? this.pageSize;
     const events: RecordedEvent[] = [];
     // KurrentDB reads $all from a position inclusively; the port reads after it.
@@ -129,7 +152,7 @@ export class KurrentDbEventStore implements EventStore {
       fromPosition: options.after === undefined ? START : decodePosition(options.after),
       direction: FORWARDS,
       maxCount: maxCount + 1,
-      filter: excludeSystemEvents(),
+      filter,
     })) {
       if (!resolved.event) continue;
       const event = toRecordedEvent(resolved.event);

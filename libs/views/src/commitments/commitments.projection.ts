@@ -90,6 +90,15 @@ const NO_OWNER = { personId: undefined, roleId: undefined };
  */
 export const commitmentsProjection: Projection<CommitmentsState> = {
   name: 'commitments',
+  types: [
+    'CommitmentMade',
+    'CommitmentAmended',
+    'CommitmentOwnershipTransferred',
+    'CommitmentFulfilled',
+    'CommitmentBroken',
+    'CommitmentWithdrawn',
+    'HandoverRecorded',
+  ],
   initialState: () => ({ byId: new Map(), byParty: new Map(), bySite: new Map(), money: [] }),
   apply(state, fact) {
     switch (fact.type) {

@@ -68,6 +68,17 @@ export interface Continuity {
 
 export const continuityProjection: Projection<Continuity> = {
   name: 'continuity',
+  types: [
+    'RoleAssigned',
+    'SuccessorAppointed',
+    'RoleVacated',
+    'HandoverRecorded',
+    'CommitmentMade',
+    'CommitmentOwnershipTransferred',
+    'CommitmentFulfilled',
+    'CommitmentBroken',
+    'CommitmentWithdrawn',
+  ],
   initialState: () => ({
     seats: new Map(),
     commitments: new Map(),

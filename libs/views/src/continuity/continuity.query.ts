@@ -439,9 +439,9 @@ function attendanceAround(
     let line = lines.get(partyId);
     if (line) return line;
     const meetings: MeetingEntry[] = [];
-    for (const meetingId of directory.meetingsOfParty.get(partyId) ?? []) {
+    for (const meetingId of directory.meetingsExpecting.get(partyId) ?? []) {
       const meeting = directory.meetings.get(meetingId);
-      if (meeting && meeting.expectedPartyIds.includes(partyId) && countsTowardRate(meeting, window)) {
+      if (meeting && countsTowardRate(meeting, window)) {
         meetings.push(meeting);
       }
     }

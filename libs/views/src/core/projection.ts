@@ -1,4 +1,4 @@
-import type { LedgerFact } from './ledger-fact';
+import type { LedgerEvent, LedgerFact } from './ledger-fact';
 
 /**
  * A view's read side: an initial state and how one fact changes it, with no I/O, so the same
@@ -11,6 +11,11 @@ export interface Projection<State> {
   readonly name: string;
   initialState(): State;
   apply(state: State, fact: LedgerFact): void;
+  /**
+   * The only fact types `apply` changes the state for, so that a rebuild need not read the
+   * rest (two thirds of a long log are attendance marks); absent when it reads every type.
+   */
+  readonly types?: readonly LedgerEvent['type'][];
 }
 
 /** Appends to the list under `key`, creating it: most view states are lists per id. */

@@ -1,11 +1,12 @@
-import type { RecordedEvent } from '@samen/event-store';
+import type { ProjectionEvent } from '@samen/event-store';
 import type { LedgerFact } from './ledger-fact';
 
 /**
  * A stored event as a fact for the views. Only shape version 1 exists so far; a later shape
  * is upcast here, once, before any view sees it.
  */
-export function toLedgerFact(event: RecordedEvent): LedgerFact {
+export function toLedgerFact(event: ProjectionEvent): LedgerFact {
+  // One fixed shape, written out (a conditional spread costs more than the rest together).
   return {
     type: event.type,
     data: event.data,
@@ -13,6 +14,6 @@ export function toLedgerFact(event: RecordedEvent): LedgerFact {
     position: event.position.toString(),
     occurredAt: Date.parse(event.metadata.occurredAt),
     recordedAt: Date.parse(event.recordedAt),
-    ...(event.metadata.actor !== undefined && { actor: event.metadata.actor }),
+    actor: event.metadata.actor,
   } as LedgerFact;
 }

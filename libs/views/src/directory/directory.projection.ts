@@ -34,9 +34,9 @@ export interface MeetingEntry extends Stamp {
   /** When the meeting takes place, epoch milliseconds. */
   readonly startsAt: number;
   readonly place: string;
-  readonly hostSiteId?: string;
+  readonly hostSiteId: string | undefined;
   readonly expectedPartyIds: readonly string[];
-  cancelled?: Stamp;
+  cancelled: Stamp | undefined;
 }
 
 export interface RoleEntry extends Stamp {
@@ -62,8 +62,11 @@ export interface Directory {
   readonly sitesOfProgramme: Map<string, Set<string>>;
   /** Sites per party (as gemeente or initiative), so finding a party's site need not read every site. */
   readonly sitesOfParty: Map<string, Set<string>>;
-  /** Meetings that concern a party (expected there, or someone attended for it): one party's questions stay small. */
-  readonly meetingsOfParty: Map<string, Set<string>>;
+  /**
+   * Meetings that expect a party, so one party's questions stay small. Meetings where
+   * someone attended for a party unexpected are found through presence (`meetingsConcerning`).
+   */
+  readonly meetingsExpecting: Map<string, string[]>;
   /** Seats (role ids) per party, so that a question about one party reads only its seats. */
   readonly rolesOfParty: Map<string, string[]>;
   /** Seats (role ids) per site they name. */
@@ -72,6 +75,7 @@ export interface Directory {
 
 export const directoryProjection: Projection<Directory> = {
   name: 'directory',
+  types: ['ProgrammeLaunched', 'PartyRegistered', 'SiteJoined', 'MeetingScheduled', 'MeetingCancelled', 'RoleAssigned'],
   initialState: () => ({
     programmes: new Map(),
     parties: new Map(),
@@ -80,7 +84,7 @@ export const directoryProjection: Projection<Directory> = {
     roles: new Map(),
     sitesOfProgramme: new Map(),
     sitesOfParty: new Map(),
-    meetingsOfParty: new Map(),
+    meetingsExpecting: new Map(),
     rolesOfParty: new Map(),
     rolesOfSite: new Map(),
   }),
@@ -108,13 +112,26 @@ export const directoryProjection: Projection<Directory> = {
         return;
       }
       case 'MeetingScheduled': {
-        const { startsAt, ...meeting } = fact.data;
-        state.meetings.set(fact.data.meetingId, { ...meeting, startsAt: Date.parse(startsAt), ...stampOf(fact) });
-        for (const partyId of meeting.expectedPartyIds) addTo(state.meetingsOfParty, partyId, meeting.meetingId);
-        return;
-      }
-      case 'AttendanceRecorded': {
-        addTo(state.meetingsOfParty, fact.data.partyId, fact.data.meetingId);
+        const { meetingId, programmeId, kind, title, startsAt, place, hostSiteId, expectedPartyIds } = fact.data;
+        if (state.meetings.has(meetingId)) return;
+        // One fixed shape, written out: a spread would give each of a hundred thousand
+        // meetings a slow dictionary-mode object.
+        state.meetings.set(meetingId, {
+          meetingId,
+          programmeId,
+          kind,
+          title,
+          startsAt: Date.parse(startsAt),
+          place,
+          hostSiteId,
+          expectedPartyIds,
+          cancelled: undefined,
+          occurredAt: fact.occurredAt,
+          recordedAt: fact.recordedAt,
+        });
+        // Lists, not sets: a meeting is scheduled once and names each party once (its decider
+        // makes them unique), and a collective meeting names hundreds.
+        for (const partyId of expectedPartyIds) pushTo(state.meetingsExpecting, partyId, meetingId);
         return;
       }
       case 'MeetingCancelled': {

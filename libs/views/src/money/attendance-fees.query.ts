@@ -2,7 +2,7 @@ import { compareStamps, dutchDate, dutchMidnight, within, type TimeWindow } from
 import type { MeetingEntry } from '../directory/directory.projection';
 import type { CommitmentFact, CommitmentOrigin, CommitmentRecord } from '../commitments/commitments.projection';
 import { compareText, outcomeIn } from '../commitments/commitments.query';
-import { partiesPresentAt } from '../presence/presence.query';
+import { meetingsConcerning, partiesPresentAt } from '../presence/presence.query';
 import { marksAt } from '../presence/presence.projection';
 import { judgedAt } from '../commitments/judged-at';
 import { inPeriod, netAmount, partiesToRead, SiteIndex, type MoneyFilter, type MoneySources } from './money-sites';
@@ -144,7 +144,7 @@ export function earnedFees(
       }
       pool.programmeIds.add(origin.programmeId);
       // Every meeting that concerns the initiative; whether it was present there is decided below.
-      for (const meetingId of directory.meetingsOfParty.get(initiative) ?? []) {
+      for (const meetingId of meetingsConcerning(directory, presence, initiative)) {
         const meeting = meetings.held(meetingId);
         if (!meeting || meeting.programmeId !== origin.programmeId) continue;
         if (meeting.startsAt < origin.occurredAt || meeting.startsAt > ended) continue;

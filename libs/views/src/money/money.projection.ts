@@ -54,6 +54,7 @@ export interface MoneyState {
 
 export const moneyProjection: Projection<MoneyState> = {
   name: 'money',
+  types: ['PaymentMade', 'PaymentReversed', 'InvoiceSubmitted', 'InvoicePaid', 'AttendanceCorrected'],
   initialState: () => ({
     payments: new Map(),
     paymentsByParty: new Map(),

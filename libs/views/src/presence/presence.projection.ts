@@ -1,5 +1,5 @@
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@samen/attendance';
-import { grown, growColumns, intern } from '../core/columns';
+import { growColumns, intern } from '../core/columns';
 import type { Stamp } from '../core/ledger-fact';
 import type { Projection } from '../core/projection';
 
@@ -29,19 +29,28 @@ export interface Presence {
   recordedAt: Float64Array;
   /** The same meeting's next mark; -1 after its last. */
   next: Int32Array;
+  /** Into `meetingIds`. */
+  meeting: Int32Array;
+  /** The next mark for the same party; -1 after its last. */
+  nextOfParty: Int32Array;
   /** People and parties by number. */
   ids: string[];
   idIds: Map<string, number>;
   /** Meeting numbers; a meeting's chain runs from `firstMark` to `lastMark`. */
   meetings: Map<string, number>;
+  meetingIds: string[];
   firstMark: Int32Array;
   lastMark: Int32Array;
+  /** Per number in `ids` (a party's): its chain of marks, -1 for none. */
+  partyFirstMark: Int32Array;
+  partyLastMark: Int32Array;
 }
 
 const INITIAL_MARKS = 1024;
 
 export const presenceProjection: Projection<Presence> = {
   name: 'presence',
+  types: ['AttendanceRecorded', 'AttendanceCorrected'],
   initialState: () => ({
     count: 0,
     person: new Int32Array(INITIAL_MARKS),
@@ -50,39 +59,68 @@ export const presenceProjection: Projection<Presence> = {
     occurredAt: new Float64Array(INITIAL_MARKS),
     recordedAt: new Float64Array(INITIAL_MARKS),
     next: new Int32Array(INITIAL_MARKS),
+    meeting: new Int32Array(INITIAL_MARKS),
+    nextOfParty: new Int32Array(INITIAL_MARKS),
     ids: [],
     idIds: new Map(),
     meetings: new Map(),
+    meetingIds: [],
     firstMark: new Int32Array(INITIAL_MARKS),
     lastMark: new Int32Array(INITIAL_MARKS),
+    partyFirstMark: new Int32Array(INITIAL_MARKS).fill(-1),
+    partyLastMark: new Int32Array(INITIAL_MARKS),
   }),
   apply(state, fact) {
     if (fact.type !== 'AttendanceRecorded' && fact.type !== 'AttendanceCorrected') return;
     const { meetingId, personId, partyId, status } = fact.data;
     const mark = state.count;
     if (mark === state.next.length) growColumns(state, MARK_COLUMNS, mark + 1);
+    const party = intern(state.ids, state.idIds, partyId);
     state.person[mark] = intern(state.ids, state.idIds, personId);
-    state.party[mark] = intern(state.ids, state.idIds, partyId);
+    state.party[mark] = party;
     state.status[mark] = ATTENDANCE_STATUSES.indexOf(status);
     state.occurredAt[mark] = fact.occurredAt;
     state.recordedAt[mark] = fact.recordedAt;
     state.next[mark] = -1;
+    state.nextOfParty[mark] = -1;
     state.count = mark + 1;
     let meeting = state.meetings.get(meetingId);
     if (meeting === undefined) {
-      meeting = state.meetings.size;
+      meeting = state.meetingIds.length;
       state.meetings.set(meetingId, meeting);
-      if (meeting === state.firstMark.length) {
-        state.firstMark = grown(state.firstMark, meeting + 1);
-        state.lastMark = grown(state.lastMark, meeting + 1);
-      }
+      state.meetingIds.push(meetingId);
+      if (meeting === state.firstMark.length) growColumns(state, MEETING_COLUMNS, meeting + 1);
       state.firstMark[meeting] = mark;
     } else {
       state.next[state.lastMark[meeting]] = mark;
     }
     state.lastMark[meeting] = mark;
+    state.meeting[mark] = meeting;
+    chainToParty(state, party, mark);
   },
 };
+
+function chainToParty(state: Presence, party: number, mark: number): void {
+  if (party >= state.partyFirstMark.length) {
+    const size = state.partyFirstMark.length;
+    growColumns(state, PARTY_COLUMNS, state.ids.length);
+    state.partyFirstMark.fill(-1, size);
+  }
+  if (state.partyFirstMark[party] === -1) state.partyFirstMark[party] = mark;
+  else state.nextOfParty[state.partyLastMark[party]] = mark;
+  state.partyLastMark[party] = mark;
+}
+
+/** The meetings at which anyone's attendance was recorded for a party. */
+export function meetingsAttendedFor(state: Presence, partyId: string): Set<string> {
+  const meetings = new Set<string>();
+  const party = state.idIds.get(partyId);
+  if (party === undefined || party >= state.partyFirstMark.length) return meetings;
+  for (let mark = state.partyFirstMark[party]; mark !== -1; mark = state.nextOfParty[mark]) {
+    meetings.add(state.meetingIds[state.meeting[mark]]);
+  }
+  return meetings;
+}
 
 /** A meeting's marks in the order recorded. */
 export function marksAt(state: Presence, meetingId: string): AttendanceMark[] {
@@ -102,4 +140,15 @@ export function marksAt(state: Presence, meetingId: string): AttendanceMark[] {
 }
 
 /** The columns with one slot per mark. */
-const MARK_COLUMNS = ['person', 'party', 'status', 'occurredAt', 'recordedAt', 'next'] as const;
+const MARK_COLUMNS = [
+  'person',
+  'party',
+  'status',
+  'occurredAt',
+  'recordedAt',
+  'next',
+  'meeting',
+  'nextOfParty',
+] as const;
+const MEETING_COLUMNS = ['firstMark', 'lastMark'] as const;
+const PARTY_COLUMNS = ['partyFirstMark', 'partyLastMark'] as const;

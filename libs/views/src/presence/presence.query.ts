@@ -3,7 +3,7 @@ import type { PartyKind } from '@samen/structure';
 import { pushTo } from '../core/projection';
 import { latestWithin, within, type TimeWindow } from '../core/time-window';
 import type { Directory, MeetingEntry } from '../directory/directory.projection';
-import { marksAt, type AttendanceMark, type Presence } from './presence.projection';
+import { marksAt, meetingsAttendedFor, type AttendanceMark, type Presence } from './presence.projection';
 
 export interface PresenceFilter {
   readonly programmeId?: string;
@@ -82,7 +82,7 @@ export function presenceReport(
   const rates = new Map<string, { expected: number; attended: number }>();
   const gaps: InitiativeWithoutGemeente[] = [];
 
-  for (const meeting of selectMeetings(directory, filter, window, partiesShown)) {
+  for (const meeting of selectMeetings(directory, presence, filter, window, partiesShown)) {
     const marks = attendanceIn(marksAt(presence, meeting.meetingId), window);
     const cancelled = meeting.cancelled !== undefined && within(meeting.cancelled, window);
     const byParty = groupByParty(marks);
@@ -145,12 +145,13 @@ function partiesOf(directory: Directory, filter: PresenceFilter): Set<string> | 
 
 function selectMeetings(
   directory: Directory,
+  presence: Presence,
   filter: PresenceFilter,
   window: TimeWindow,
   partiesShown: ReadonlySet<string> | undefined,
 ): MeetingEntry[] {
   const selected: MeetingEntry[] = [];
-  for (const meeting of candidateMeetings(directory, partiesShown)) {
+  for (const meeting of candidateMeetings(directory, presence, partiesShown)) {
     if (!within(meeting, window)) continue;
     if (filter.programmeId && meeting.programmeId !== filter.programmeId) continue;
     if (filter.kind && meeting.kind !== filter.kind) continue;
@@ -162,11 +163,22 @@ function selectMeetings(
 }
 
 /** All meetings, or for some parties only the meetings that concern them. */
-function candidateMeetings(directory: Directory, parties: ReadonlySet<string> | undefined): Iterable<MeetingEntry> {
+function candidateMeetings(
+  directory: Directory,
+  presence: Presence,
+  parties: ReadonlySet<string> | undefined,
+): Iterable<MeetingEntry> {
   if (!parties) return directory.meetings.values();
   const ids = new Set<string>();
-  for (const partyId of parties) for (const id of directory.meetingsOfParty.get(partyId) ?? []) ids.add(id);
+  for (const partyId of parties) for (const id of meetingsConcerning(directory, presence, partyId)) ids.add(id);
   return [...ids].map((id) => directory.meetings.get(id)).filter((m): m is MeetingEntry => m !== undefined);
+}
+
+/** The meetings that concern a party: it was expected there, or someone attended for it. */
+export function meetingsConcerning(directory: Directory, presence: Presence, partyId: string): Set<string> {
+  const meetings = meetingsAttendedFor(presence, partyId);
+  for (const meetingId of directory.meetingsExpecting.get(partyId) ?? []) meetings.add(meetingId);
+  return meetings;
 }
 
 /** Each person's attendance as it stood in the window: the latest mark within it. */

@@ -1,12 +1,29 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@samen/event-store';
+import { EVENT_STORE, type EventStore, type EventStoreSettings, type RecordedEvent } from '@samen/event-store';
 import { toLedgerFact } from '../core/to-ledger-fact';
 import { applyToViews, emptyViews, type LedgerViews } from '../ledger-views';
+import { catchUp } from './catch-up';
 import { ViewStateStore } from './view-state-store';
 import { ViewsBehindError } from './views-behind.error';
 
 export const VIEW_STATE_STORE = Symbol('ViewStateStore');
+export const VIEW_LANES = Symbol('ViewLanes');
+
+/** When and how views built from scratch use a second core (see catch-up.ts). */
+export interface ViewLanes {
+  /** How a second thread opens the event store. */
+  readonly settings: EventStoreSettings;
+  /** The least facts in the log for which a second lane is worth starting. */
+  readonly from: bigint;
+}
 
 /**
  * How often changed views are saved: a crash redoes at most this much of the log. Saving is
@@ -45,6 +62,8 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private position: bigint | undefined;
   private savedPosition: bigint | undefined;
   private failed?: string;
+  private stopped = false;
+  private started?: Promise<void>;
   private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
   private waiters: { position: bigint; resolve: () => void }[] = [];
@@ -55,6 +74,7 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(VIEW_STATE_STORE) private readonly states: ViewStateStore,
+    @Optional() @Inject(VIEW_LANES) private readonly lanes?: ViewLanes,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -66,19 +86,15 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
     this.logger.log(
       saved ? `Views resume after position ${saved.position}` : 'Views are built from the start of the log',
     );
-    this.subscription = this.store.subscribeToAll({ after: this.position }).subscribe({
-      next: (event) => this.apply(event),
-      error: (error: Error) => {
-        this.failed = error.message;
-        this.logger.error(`Views stopped at position ${this.position ?? 'none'}: ${error.stack ?? error.message}`);
-      },
-    });
+    this.started = this.start().catch((error: Error) => this.fail(error));
     this.timer = setInterval(() => this.save(), SAVE_INTERVAL_MS).unref();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     this.subscription?.unsubscribe();
     clearInterval(this.timer);
+    await this.started;
     this.save();
     this.states.close();
   }
@@ -146,11 +162,50 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
     this.cachedBytes += size;
   }
 
+  /**
+   * Views built from scratch on a long log are built on two cores up to the head, and shown
+   * only once whole; then, as always, the log is followed from where the views are.
+   */
+  private async start(): Promise<void> {
+    const head = this.position === undefined && this.lanes ? await this.store.headPosition() : undefined;
+    if (head !== undefined && head >= this.lanes!.from) {
+      const started = performance.now();
+      const views = emptyViews();
+      await catchUp({
+        store: this.store,
+        settings: this.lanes!.settings,
+        views,
+        after: undefined,
+        upTo: head,
+        stopped: () => this.stopped,
+      });
+      if (this.stopped) return;
+      this.views = views;
+      this.advanceTo(head);
+      const seconds = (performance.now() - started) / 1000;
+      this.logger.log(`Views built from ${head} facts in ${seconds.toFixed(1)} s on two cores`);
+    }
+    if (this.stopped) return;
+    this.subscription = this.store.subscribeToAll({ after: this.position }).subscribe({
+      next: (event) => this.apply(event),
+      error: (error: Error) => this.fail(error),
+    });
+  }
+
+  private fail(error: Error): void {
+    this.failed = error.message;
+    this.logger.error(`Views stopped at position ${this.position ?? 'none'}: ${error.stack ?? error.message}`);
+  }
+
   private apply(event: RecordedEvent): void {
     applyToViews(this.views, toLedgerFact(event));
-    this.position = event.position;
+    this.advanceTo(event.position);
+  }
+
+  private advanceTo(position: bigint): void {
+    this.position = position;
     if (this.waiters.length > 0) {
-      const [done, waiting] = partition(this.waiters, (w) => w.position <= event.position);
+      const [done, waiting] = partition(this.waiters, (w) => w.position <= position);
       this.waiters = waiting;
       for (const waiter of done) waiter.resolve();
     }

@@ -41,16 +41,16 @@ describe('the timeline order', () => {
             // Queries in between leave remembered orders that the next query must extend correctly.
             if (stops.has(k)) {
               timelineOrder(state);
-              sortedSubset(state, 'party:0', state.partyPostings.get(0));
+              sortedSubset(state, 'party:0', state.partyPostings[0]);
             }
           });
           expect(Array.from(timelineOrder(state), (entry) => positionOf(state, entry))).toEqual(naiveOrder(state));
           const party = state.idIds.get('p-0') ?? -1;
-          const subset = Array.from(sortedSubset(state, `party:${party}`, state.partyPostings.get(party)), (e) =>
+          const subset = Array.from(sortedSubset(state, `party:${party}`, state.partyPostings[party]), (e) =>
             positionOf(state, e),
           );
           expect(subset).toEqual(naiveOrder(state).filter((p) => subset.includes(p)));
-          expect(subset).toHaveLength(state.partyPostings.get(party)?.length ?? 0);
+          expect(subset).toHaveLength(state.partyPostings[party]?.length ?? 0);
         },
       ),
     );

@@ -90,9 +90,9 @@ export interface TimelineState {
   streamFirst: Int32Array;
   /** Per site id: the entry of its SiteJoined. */
   siteJoined: Map<string, number>;
-  /** Per party id number, and per site id number: their entries. */
-  partyPostings: Map<number, Posting>;
-  sitePostings: Map<number, Posting>;
+  /** Per party id number, and per site id number: their entries (arrays with holes, cheaper than maps of numbers). */
+  partyPostings: Posting[];
+  sitePostings: Posting[];
   /** Entries waiting for the first fact of a stream (or a site's SiteJoined), by its key. */
   waiting: Map<string, number[]>;
   /** The key each waiting entry waits for. */
@@ -127,8 +127,8 @@ export const timelineProjection: Projection<TimelineState> = {
     idIds: new Map(),
     streamFirst: new Int32Array(INITIAL_CAPACITY),
     siteJoined: new Map(),
-    partyPostings: new Map(),
-    sitePostings: new Map(),
+    partyPostings: [],
+    sitePostings: [],
     waiting: new Map(),
     waitsFor: new Map(),
   }),
@@ -310,26 +310,38 @@ function setSite(state: TimelineState, entry: number, siteId: string): void {
 }
 
 function setParties(state: TimelineState, entry: number, partyIds: readonly string[]): void {
-  const unique = partyIds.length === 1 ? partyIds : [...new Set(partyIds)];
-  if (state.partyPoolLength + unique.length > state.partyPool.length) {
-    state.partyPool = grown(state.partyPool, state.partyPoolLength + unique.length);
+  if (state.partyPoolLength + partyIds.length > state.partyPool.length) {
+    state.partyPool = grown(state.partyPool, state.partyPoolLength + partyIds.length);
   }
-  state.partyStart[entry] = state.partyPoolLength;
-  state.partyCount[entry] = unique.length;
-  for (const partyId of unique) {
+  const start = state.partyPoolLength;
+  for (const partyId of partyIds) {
     const party = intern(state.ids, state.idIds, partyId);
+    // Each party once; the lists are short, so a scan costs less than a set.
+    if (poolHolds(state, start, party)) continue;
     state.partyPool[state.partyPoolLength++] = party;
     addPosting(state.partyPostings, party, entry);
   }
+  state.partyStart[entry] = start;
+  state.partyCount[entry] = state.partyPoolLength - start;
 }
 
-function addPosting(postings: Map<number, Posting>, key: number, entry: number): void {
-  let posting = postings.get(key);
-  if (!posting) {
+function poolHolds(state: TimelineState, start: number, party: number): boolean {
+  for (let k = start; k < state.partyPoolLength; k++) if (state.partyPool[k] === party) return true;
+  return false;
+}
+
+function addPosting(postings: Posting[], key: number, entry: number): void {
+  let posting = postings[key];
+  if (posting === undefined) {
     posting = { items: new Int32Array(16), length: 0 };
-    postings.set(key, posting);
+    postings[key] = posting;
   }
-  if (posting.length === posting.items.length) posting.items = grown(posting.items, posting.length + 1, 16);
+  if (posting.length === posting.items.length) {
+    // Doubling: tens of thousands of postings, each grown a few times.
+    const items = new Int32Array(posting.length * 2);
+    items.set(posting.items);
+    posting.items = items;
+  }
   posting.items[posting.length++] = entry;
 }
 

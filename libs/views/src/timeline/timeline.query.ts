@@ -182,9 +182,9 @@ function scan(
   // The narrowest list that is already sorted: one party's facts, one site's, or all.
   const candidates =
     party >= 0
-      ? sortedSubset(state, `party:${party}`, state.partyPostings.get(party))
+      ? sortedSubset(state, `party:${party}`, state.partyPostings[party])
       : site >= 0
-        ? sortedSubset(state, `site:${site}`, state.sitePostings.get(site))
+        ? sortedSubset(state, `site:${site}`, state.sitePostings[site])
         : timelineOrder(state);
   const checkSite = site >= 0 && party >= 0;
   const occurredFrom = filter.from ?? -Infinity;

@@ -1,0 +1,87 @@
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { EventStore, EventStoreSettings, GlobalPosition } from '@samen/event-store';
+import { VIEW_PROJECTIONS, type LedgerViews, type ViewName } from '../ledger-views';
+import { applyLog } from './apply-log';
+
+export interface CatchUp {
+  readonly store: EventStore;
+  /**
+   * How to open the store once more, from a second thread; without it (or for a store in
+   * memory, which a second connection would find empty) every view is applied in this thread.
+   */
+  readonly settings?: EventStoreSettings;
+  readonly views: LedgerViews;
+  readonly after: GlobalPosition | undefined;
+  readonly upTo: GlobalPosition;
+  /** Asked between pages; once it says so, the catch-up ends early. */
+  readonly stopped?: () => boolean;
+}
+
+/** What the second lane is given (view-lane.worker.ts). */
+export interface LaneWork {
+  readonly settings: EventStoreSettings;
+  readonly names: readonly ViewName[];
+  readonly states: Partial<LedgerViews>;
+  readonly after: GlobalPosition | undefined;
+  readonly upTo: GlobalPosition;
+}
+
+const ALL_VIEWS = Object.keys(VIEW_PROJECTIONS) as ViewName[];
+/**
+ * The views the second thread applies: together they cost about as much per fact as the
+ * other four (docs/benchmarks.md), and their states are mostly typed arrays, which are moved
+ * back rather than copied.
+ */
+export const SECOND_LANE: readonly ViewName[] = ['timeline', 'presence'];
+
+/**
+ * Brings the views from `after` up to `upTo`. With settings, on two cores: each lane reads
+ * the log itself (reading is a third of the cost of applying) and applies its own views, so
+ * a rebuild from scratch takes about as long as the slower lane. The views are changed in
+ * place and are whole only when the promise resolves.
+ */
+export async function catchUp({ store, settings, views, after, upTo, stopped = () => false }: CatchUp): Promise<void> {
+  if (!settings || (settings.kind === 'embedded' && settings.file === ':memory:')) {
+    await applyLog(store, views, ALL_VIEWS, after, upTo, stopped);
+    return;
+  }
+  const names = ALL_VIEWS.filter((name) => !SECOND_LANE.includes(name));
+  const states = Object.fromEntries(SECOND_LANE.map((name) => [name, views[name]])) as Partial<LedgerViews>;
+  const lane = startLane({ settings, names: SECOND_LANE, states, after, upTo });
+  let failure: { error: unknown } | undefined;
+  const moved = lane.done.catch((error: unknown) => {
+    failure = { error };
+    return undefined;
+  });
+  try {
+    await applyLog(store, views, names, after, upTo, () => failure !== undefined || stopped());
+    if (stopped()) return;
+    const states = await moved;
+    if (failure) throw failure.error;
+    Object.assign(views, states);
+  } finally {
+    await lane.worker.terminate();
+  }
+}
+
+function startLane(work: LaneWork): { worker: Worker; done: Promise<Partial<LedgerViews>> } {
+  const worker = new Worker(join(__dirname, `view-lane.worker${extname(__filename)}`), {
+    workerData: work,
+    execArgv: typeScriptLoader(),
+  });
+  const done = new Promise<Partial<LedgerViews>>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The second view lane stopped (exit code ${code})`)));
+  });
+  return { worker, done };
+}
+
+/** Run from TypeScript sources (tests, benchmarks), the worker needs the same loader. */
+function typeScriptLoader(): string[] {
+  if (extname(__filename) !== '.ts' || process.execArgv.join(' ').includes('@swc-node/register')) {
+    return process.execArgv;
+  }
+  return [...process.execArgv, '--require', '@swc-node/register'];
+}
