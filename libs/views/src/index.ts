@@ -3,6 +3,7 @@ export * from './core/time-window';
 export * from './core/projection';
 export { toLedgerFact } from './core/to-ledger-fact';
 export * from './ledger-views';
+export { catchUp, type CatchUp } from './runner/catch-up';
 export { ViewRunner, type ViewStatus } from './runner/view-runner';
 export { ViewStateStore } from './runner/view-state-store';
 export { ViewsBehindError } from './runner/views-behind.error';

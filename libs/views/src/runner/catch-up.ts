@@ -78,10 +78,12 @@ function startLane(work: LaneWork): { worker: Worker; done: Promise<Partial<Ledg
   return { worker, done };
 }
 
-/** Run from TypeScript sources (tests, benchmarks), the worker needs the same loader. */
-function typeScriptLoader(): string[] {
-  if (extname(__filename) !== '.ts' || process.execArgv.join(' ').includes('@swc-node/register')) {
-    return process.execArgv;
-  }
-  return [...process.execArgv, '--require', '@swc-node/register'];
+/**
+ * Run from TypeScript sources (tests, benchmarks), the worker needs a TypeScript loader too.
+ * Otherwise it inherits this thread's options: passing them on explicitly would fail on
+ * process-wide ones such as --max-old-space-size.
+ */
+function typeScriptLoader(): string[] | undefined {
+  const fromSources = extname(__filename) === '.ts' && !process.execArgv.join(' ').includes('@swc-node/register');
+  return fromSources ? ['--require', '@swc-node/register'] : undefined;
 }
