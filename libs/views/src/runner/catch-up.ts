@@ -29,16 +29,16 @@ export interface LaneWork {
 
 const ALL_VIEWS = Object.keys(VIEW_PROJECTIONS) as ViewName[];
 /**
- * The views the second thread applies: together they cost about as much per fact as the
- * other four (docs/benchmarks.md), and their states are mostly typed arrays, which are moved
- * back rather than copied.
+ * The view the second thread applies: the timeline costs about as much per fact as the other
+ * five together, which read fewer fact types (measured, docs/benchmarks.md), and its state
+ * is typed arrays, which are moved back rather than copied.
  */
-export const SECOND_LANE: readonly ViewName[] = ['timeline', 'presence'];
+const SECOND_LANE: readonly ViewName[] = ['timeline'];
 
 /**
  * Brings the views from `after` up to `upTo`. With settings, on two cores: each lane reads
- * the log itself (reading is a third of the cost of applying) and applies its own views, so
- * a rebuild from scratch takes about as long as the slower lane. The views are changed in
+ * the log itself (cheaper than handing facts from one thread to the other) and applies its
+ * own views, so a rebuild from scratch takes about as long as the slower lane. The views are changed in
  * place and are whole only when the promise resolves.
  */
 export async function catchUp({ store, settings, views, after, upTo, stopped = () => false }: CatchUp): Promise<void> {
