@@ -42,8 +42,8 @@ export interface MeetingEntry extends Stamp {
 export interface RoleEntry extends Stamp {
   readonly roleId: string;
   readonly partyId: string;
-  readonly programmeId?: string;
-  readonly siteId?: string;
+  readonly programmeId: string | undefined;
+  readonly siteId: string | undefined;
   readonly title: string;
 }
 
@@ -93,9 +93,11 @@ export const directoryProjection: Projection<Directory> = {
       case 'ProgrammeLaunched':
         state.programmes.set(fact.data.programmeId, { ...fact.data, ...stampOf(fact) });
         return;
-      case 'PartyRegistered':
-        state.parties.set(fact.data.partyId, { ...fact.data, ...stampOf(fact) });
+      case 'PartyRegistered': {
+        const { partyId, kind, name } = fact.data;
+        state.parties.set(partyId, { partyId, kind, name, occurredAt: fact.occurredAt, recordedAt: fact.recordedAt });
         return;
+      }
       case 'SiteJoined': {
         const { siteId, programmeId, name, gemeentePartyId, initiativePartyIds, funded } = fact.data;
         state.sites.set(siteId, {
@@ -140,11 +142,13 @@ export const directoryProjection: Projection<Directory> = {
         return;
       }
       case 'RoleAssigned': {
-        const { personId: _holder, ...seat } = fact.data;
-        state.roles.set(seat.roleId, { ...seat, ...stampOf(fact) });
+        // The holder is left out: who holds a seat is the continuity view's, by time.
+        const { roleId, partyId, programmeId, siteId, title } = fact.data;
+        const { occurredAt, recordedAt } = fact;
+        state.roles.set(roleId, { roleId, partyId, programmeId, siteId, title, occurredAt, recordedAt });
         // A role is assigned once (the decider refuses a second time), so each index gets it once.
-        pushTo(state.rolesOfParty, seat.partyId, seat.roleId);
-        if (seat.siteId !== undefined) pushTo(state.rolesOfSite, seat.siteId, seat.roleId);
+        pushTo(state.rolesOfParty, partyId, roleId);
+        if (siteId !== undefined) pushTo(state.rolesOfSite, siteId, roleId);
         return;
       }
       default:
