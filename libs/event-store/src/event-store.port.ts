@@ -23,14 +23,6 @@ export interface ReadAllOptions {
   readonly maxCount?: number;
 }
 
-export interface ProjectionReadOptions extends ReadAllOptions {
-  /**
-   * Only events of these types (the page then holds up to `maxCount` of them). A view that
-   * applies few types reads past the rest without decoding them.
-   */
-  readonly types?: readonly string[];
-}
-
 export interface SubscribeOptions {
   /** Exclusive, like a checkpoint: the last position the subscriber has processed. */
   readonly after?: GlobalPosition;
@@ -61,11 +53,8 @@ export interface EventStore {
   /** One page of the global log, in order. Read the next page after the last position. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
 
-  /**
-   * A page of the global log like {@link readAll}, with only the fields a projection applies
-   * and, if asked, only some types: what a rebuild reads.
-   */
-  readAllForProjection(options?: ProjectionReadOptions): Promise<ProjectionEvent[]>;
+  /** The same page as {@link readAll}, with only the fields a projection applies: what a rebuild reads. */
+  readAllForProjection(options?: ReadAllOptions): Promise<ProjectionEvent[]>;
 
   /** Position of the newest event, or undefined for an empty store. */
   headPosition(): Promise<GlobalPosition | undefined>;

@@ -32,10 +32,12 @@ import { TimelineController } from './timeline/timeline.controller';
     {
       provide: VIEW_LANES,
       inject: [ConfigService],
-      useFactory: (config: ConfigService): ViewLanes => ({
-        settings: config.getOrThrow<EventStoreSettings>('ledger.eventStore'),
-        from: BigInt(config.getOrThrow<number>('ledger.views.twoLanesFrom')),
-      }),
+      // Only where positions count facts: a KurrentDB position is an offset in its files.
+      useFactory: (config: ConfigService): ViewLanes | undefined => {
+        const settings = config.getOrThrow<EventStoreSettings>('ledger.eventStore');
+        if (settings.kind !== 'embedded') return undefined;
+        return { settings, from: BigInt(config.getOrThrow<number>('ledger.views.twoLanesFrom')) };
+      },
     },
     ViewRunner,
   ],

@@ -13,13 +13,7 @@ import type {
   StreamRevision,
 } from '../envelope';
 import { StoreClosedError, WrongExpectedRevisionError } from '../errors';
-import type {
-  EventStore,
-  ProjectionReadOptions,
-  ReadAllOptions,
-  ReadStreamOptions,
-  SubscribeOptions,
-} from '../event-store.port';
+import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
 import { canonicalEvent, chainHash, GENESIS_HASH } from '../integrity/chain-hash';
 import { type ChainVerification, ChainWalk, type VerifyChainOptions } from '../integrity/verify-chain';
 import { CANONICAL_EVENT_SQL_PARTS, openLedgerDatabase } from './sqlite-schema';
@@ -112,7 +106,6 @@ export class SqliteEventStore implements EventStore {
     readBackwards: Database.Statement<[string, number], Row>;
     readAll: Database.Statement<[number, number], Row>;
     readAllForProjection: Database.Statement<[number, number], ProjectionRow>;
-    readTypesForProjection: Database.Statement<[number, number, string, number], ProjectionRow>;
     head: Database.Statement<[], number | null>;
     chainPage: Database.Statement<[number, number, number], ChainRow>;
   };
@@ -159,13 +152,6 @@ export class SqliteEventStore implements EventStore {
       readAllForProjection: db
         .prepare<[number, number], ProjectionRow>(
           `SELECT ${PROJECTION_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position`,
-        )
-        .raw(),
-      // The types as one JSON list: one statement for any set of them.
-      readTypesForProjection: db
-        .prepare<[number, number, string, number], ProjectionRow>(
-          `SELECT ${PROJECTION_COLUMNS} FROM events WHERE position > ? AND position <= ?
-           AND type IN (SELECT value FROM json_each(?)) ORDER BY position LIMIT ?`,
         )
         .raw(),
       head: db.prepare<[], number | null>('SELECT max(position) FROM events').pluck(),
@@ -240,18 +226,10 @@ export class SqliteEventStore implements EventStore {
     return this.readPage(options.after, options.maxCount ?? this.pageSize);
   }
 
-  async readAllForProjection(options: ProjectionReadOptions = {}): Promise<ProjectionEvent[]> {
+  async readAllForProjection(options: ReadAllOptions = {}): Promise<ProjectionEvent[]> {
     this.assertOpen();
-    const maxCount = options.maxCount ?? this.pageSize;
-    if (options.types === undefined) {
-      return this.statements.readAllForProjection
-        .all(...this.pageBounds(options.after, maxCount))
-        .map(toProjectionEvent);
-    }
-    const [from, durableUpTo] = this.pageBounds(options.after, Number.MAX_SAFE_INTEGER);
-    return this.statements.readTypesForProjection
-      .all(from, durableUpTo, JSON.stringify(options.types), maxCount)
-      .map(toProjectionEvent);
+    const bounds = this.pageBounds(options.after, options.maxCount ?? this.pageSize);
+    return this.statements.readAllForProjection.all(...bounds).map(toProjectionEvent);
   }
 
   async headPosition(): Promise<GlobalPosition | undefined> {

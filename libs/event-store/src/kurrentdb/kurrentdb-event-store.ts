@@ -6,9 +6,7 @@ import {
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
-  eventTypeFilter,
   excludeSystemEvents,
-  type Filter,
   jsonEvent,
   type AppendStreamState,
   type Position,
@@ -28,13 +26,7 @@ import type {
   RecordedEvent,
 } from '../envelope';
 import { WrongExpectedRevisionError } from '../errors';
-import type {
-  EventStore,
-  ProjectionReadOptions,
-  ReadAllOptions,
-  ReadStreamOptions,
-  SubscribeOptions,
-} from '../event-store.port';
+import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
 
 export interface KurrentDbEventStoreOptions {
   /** `kurrentdb://`, `kurrentdb+discover://`, `esdb://` or `esdb+discover://` connection string. */
@@ -130,21 +122,12 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
-  /**
-   * KurrentDB sends every field anyway, so the full events serve; the types are filtered by
-   * the server (an exact-match regex, which also leaves out its own `$` events).
-   */
-  readAllForProjection(options: ProjectionReadOptions = {}): Promise<ProjectionEvent[]> {
-    if (options.types === undefined) return this.readAll(options);
-    const names = options.types.map((type) => type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    return this.readFiltered(options, eventTypeFilter({ regex: `^(?:${names.join('|')})$` }));
+  /** KurrentDB sends every field anyway: the full events are projection events too. */
+  readAllForProjection(options: ReadAllOptions = {}): Promise<ProjectionEvent[]> {
+    return this.readAll(options);
   }
 
-  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.readFiltered(options, excludeSystemEvents());
-  }
-
-  private async readFiltered(options: ReadAllOptions, filter: Filter): Promise<RecordedEvent[]> {
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const maxCount = options.maxCount ?? this.pageSize;
     const events: RecordedEvent[] = [];
     // KurrentDB reads $all from a position inclusively; the port reads after it.
@@ -152,7 +135,7 @@ export class KurrentDbEventStore implements EventStore {
       fromPosition: options.after === undefined ? START : decodePosition(options.after),
       direction: FORWARDS,
       maxCount: maxCount + 1,
-      filter,
+      filter: excludeSystemEvents(),
     })) {
       if (!resolved.event) continue;
       const event = toRecordedEvent(resolved.event);

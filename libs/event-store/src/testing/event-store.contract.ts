@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { firstValueFrom, take, toArray } from 'rxjs';
-import type { GlobalPosition, NewEvent, RecordedEvent } from '../envelope';
+import type { GlobalPosition, NewEvent, ProjectionEvent, RecordedEvent } from '../envelope';
 import { InvalidAppendError, WrongExpectedRevisionError } from '../errors';
 import type { EventStore } from '../event-store.port';
 
@@ -266,39 +266,26 @@ export function eventStoreContract(open: () => Promise<StoreUnderTest>): void {
       expect(second.map((e) => e.data.n)).toEqual([3, 4, 5]);
     });
 
-    it('reads the log for projections: the same events with what a projection applies', async () => {
+    it('reads the log for projections: the same events, with what a projection applies', async () => {
       const start = await store.headPosition();
       await store.append(stream('lean'), numbered(4), 'any');
-      const full = await store.readAll({ after: start, maxCount: 4 });
-      const lean = await store.readAllForProjection({ after: start, maxCount: 4 });
-      expect(lean).toEqual(
-        full.map(({ position, streamName, type, schemaVersion, data, recordedAt, metadata }) => ({
-          position,
-          streamName,
-          type,
-          schemaVersion,
-          data,
-          recordedAt,
-          metadata: { occurredAt: metadata.occurredAt, ...(metadata.actor !== undefined && { actor: metadata.actor }) },
-        })),
-      );
-    });
-
-    it('reads only the types asked for, pages of them in order, past events of other types', async () => {
-      const start = await store.headPosition();
-      const typed = (type: string, n: number): NewEvent => ({ ...numberedEvent(n), type });
-      await store.append(
-        stream('types'),
-        [0, 1, 2, 3, 4, 5, 6, 7].map((n) => typed(n % 3 === 0 ? 'PaymentMade' : 'AttendanceRecorded', n)),
-        'any',
-      );
-      await store.append(stream('types'), [typed('InvoicePaid', 8), typed('AttendanceRecorded', 9)], 'any');
-      const types = ['PaymentMade', 'InvoicePaid'];
-      const first = await store.readAllForProjection({ after: start, maxCount: 2, types });
-      const rest = await store.readAllForProjection({ after: first[1].position, maxCount: 10, types });
-      expect(first.map((e) => e.data.n)).toEqual([0, 3]);
-      expect(rest.map((e) => e.data.n)).toEqual([6, 8]);
-      expect(await store.readAllForProjection({ after: rest[1].position, types })).toEqual([]);
+      await store.append(stream('lean-other'), numbered(2), 'any');
+      // What a projection applies; an adapter may send more (KurrentDB sends whole events).
+      const applied = ({ position, streamName, type, schemaVersion, data, recordedAt, metadata }: ProjectionEvent) => ({
+        position,
+        streamName,
+        type,
+        schemaVersion,
+        data,
+        recordedAt,
+        metadata: { occurredAt: metadata.occurredAt, actor: metadata.actor },
+      });
+      const full = await store.readAll({ after: start, maxCount: 5 });
+      const lean = await store.readAllForProjection({ after: start, maxCount: 5 });
+      expect(lean).toHaveLength(5);
+      expect(lean.map(applied)).toEqual(full.map(applied));
+      const rest = await store.readAllForProjection({ after: lean[4].position });
+      expect(rest.map((e) => `${e.streamName}:${String(e.data.n)}`)).toEqual([`${stream('lean-other')}:1`]);
     });
 
     it('reports the newest position as the head', async () => {

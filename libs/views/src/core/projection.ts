@@ -12,8 +12,8 @@ export interface Projection<State> {
   initialState(): State;
   apply(state: State, fact: LedgerFact): void;
   /**
-   * The only fact types `apply` changes the state for, so that a rebuild need not read the
-   * rest (two thirds of a long log are attendance marks); absent when it reads every type.
+   * The only fact types `apply` changes the state for, so that a rebuild gives the view no
+   * other (two thirds of a long log are attendance marks); absent when it reads every type.
    */
   readonly types?: readonly LedgerEvent['type'][];
 }

@@ -12,7 +12,7 @@ const PAGE_SIZE = 512;
 /**
  * Applies the log after `after` up to and including `upTo` to the named views, a page at a
  * time, yielding to the event loop between pages so the process keeps answering. Reads only
- * the fields a projection needs. Stops early, between pages, once `stopped()` says so.
+ * the fields a projection needs. Aborted, it stops between pages with the signal's reason.
  */
 export async function applyLog(
   store: EventStore,
@@ -20,18 +20,15 @@ export async function applyLog(
   names: readonly ViewName[],
   after: GlobalPosition | undefined,
   upTo: GlobalPosition,
-  stopped: () => boolean = () => false,
+  signal?: AbortSignal,
 ): Promise<void> {
-  const projections = names.map((name) => VIEW_PROJECTIONS[name] as Projection<unknown>);
-  const types = typesRead(projections);
-  const viewsOf = dispatch(projections.map((projection, k) => ({ projection, state: views[names[k]] })));
+  const viewsOf = dispatch(
+    names.map((name) => ({ projection: VIEW_PROJECTIONS[name] as Projection<unknown>, state: views[name] })),
+  );
   for (let position = after; position === undefined || position < upTo;) {
-    if (stopped()) return;
-    const page = await store.readAllForProjection({ after: position, maxCount: PAGE_SIZE, types });
-    if (page.length === 0) {
-      if (types) return; // No more facts of these types up to the head.
-      throw new Error(`The log ends at ${position ?? 'its start'}, before position ${upTo}`);
-    }
+    signal?.throwIfAborted();
+    const page = await store.readAllForProjection({ after: position, maxCount: PAGE_SIZE });
+    if (page.length === 0) throw new Error(`The log ends at ${position ?? 'its start'}, before position ${upTo}`);
     for (const event of page) {
       if (event.position > upTo) return;
       const targets = viewsOf(event.type);
@@ -64,14 +61,4 @@ function dispatch(targets: readonly Target[]): (type: string) => readonly Target
     }
     return found;
   };
-}
-
-/** Every type some of the projections read; undefined when one of them reads every type. */
-function typesRead(projections: readonly Projection<unknown>[]): string[] | undefined {
-  const types = new Set<string>();
-  for (const projection of projections) {
-    if (!projection.types) return undefined;
-    for (const type of projection.types) types.add(type);
-  }
-  return [...types];
 }

@@ -14,8 +14,8 @@ export interface CatchUp {
   readonly views: LedgerViews;
   readonly after: GlobalPosition | undefined;
   readonly upTo: GlobalPosition;
-  /** Asked between pages; once it says so, the catch-up ends early. */
-  readonly stopped?: () => boolean;
+  /** Ends the catch-up early (between pages; the second lane at once) with the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 /** What the second lane is given (view-lane.worker.ts). */
@@ -30,39 +30,52 @@ export interface LaneWork {
 const ALL_VIEWS = Object.keys(VIEW_PROJECTIONS) as ViewName[];
 /**
  * The view the second thread applies: the timeline costs about as much per fact as the other
- * five together, which read fewer fact types (measured, docs/benchmarks.md), and its state
- * is typed arrays, which are moved back rather than copied.
+ * five together (measured, docs/benchmarks.md), and its state is typed arrays, which are
+ * moved back rather than copied.
  */
 const SECOND_LANE: readonly ViewName[] = ['timeline'];
 
 /**
  * Brings the views from `after` up to `upTo`. With settings, on two cores: each lane reads
  * the log itself (cheaper than handing facts from one thread to the other) and applies its
- * own views, so a rebuild from scratch takes about as long as the slower lane. The views are changed in
- * place and are whole only when the promise resolves.
+ * own views, so a rebuild takes about as long as the slower lane. The views are changed in
+ * place; they are whole only if the promise resolves (aborted, it rejects).
  */
-export async function catchUp({ store, settings, views, after, upTo, stopped = () => false }: CatchUp): Promise<void> {
+export async function catchUp({ store, settings, views, after, upTo, signal }: CatchUp): Promise<void> {
+  signal?.throwIfAborted();
+  if (after !== undefined && after >= upTo) return;
   if (!settings || (settings.kind === 'embedded' && settings.file === ':memory:')) {
-    await applyLog(store, views, ALL_VIEWS, after, upTo, stopped);
+    await applyLog(store, views, ALL_VIEWS, after, upTo, signal);
     return;
   }
   const names = ALL_VIEWS.filter((name) => !SECOND_LANE.includes(name));
   const states = Object.fromEntries(SECOND_LANE.map((name) => [name, views[name]])) as Partial<LedgerViews>;
   const lane = startLane({ settings, names: SECOND_LANE, states, after, upTo });
-  let failure: { error: unknown } | undefined;
+  // Either lane failing, or the caller aborting, stops the other.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
   const moved = lane.done.catch((error: unknown) => {
-    failure = { error };
-    return undefined;
+    stop.abort(error);
+    throw error;
   });
   try {
-    await applyLog(store, views, names, after, upTo, () => failure !== undefined || stopped());
-    if (stopped()) return;
-    const states = await moved;
-    if (failure) throw failure.error;
-    Object.assign(views, states);
+    await applyLog(store, views, names, after, upTo, stop.signal);
+    Object.assign(views, await Promise.race([moved, aborted(stop.signal)]));
+  } catch (error) {
+    throw stop.signal.aborted ? stop.signal.reason : error;
   } finally {
+    signal?.removeEventListener('abort', onAbort);
+    moved.catch(() => undefined);
     await lane.worker.terminate();
   }
+}
+
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 }
 
 function startLane(work: LaneWork): { worker: Worker; done: Promise<Partial<LedgerViews>> } {

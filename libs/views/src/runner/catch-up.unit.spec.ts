@@ -67,6 +67,20 @@ describe('catching the views up with the log', () => {
     expect(views).toEqual(replayed);
   });
 
+  it('stops when aborted, with the reason given, and ends the second lane', async () => {
+    const abort = new AbortController();
+    const building = catchUp({
+      store,
+      settings: { kind: 'embedded', file },
+      views: emptyViews(),
+      after: undefined,
+      upTo: head,
+      signal: abort.signal,
+    });
+    abort.abort(new Error('stopping'));
+    await expect(building).rejects.toThrow('stopping');
+  });
+
   it('fails, with the second lane’s reason, when that lane finds a shorter log', async () => {
     const views = emptyViews();
     const elsewhere = join(dir, 'elsewhere', 'ledger.db');

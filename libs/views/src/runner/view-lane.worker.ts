@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEventStore } from '@samen/event-store';
 import { applyLog } from './apply-log';
+import type { LedgerViews } from '../ledger-views';
 import type { LaneWork } from './catch-up';
 
 /**
@@ -14,16 +15,19 @@ async function runLane({ settings, names, states, after, upTo }: LaneWork): Prom
   } finally {
     await store.close();
   }
-  parentPort!.postMessage(states, buffersOf(Object.values(states)));
+  parentPort!.postMessage(states, buffersOf(states));
 }
 
-function buffersOf(states: readonly unknown[]): ArrayBuffer[] {
+/** Every buffer under the states (columns, string pools, postings), to move rather than copy. */
+function buffersOf(states: Partial<LedgerViews>): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const state of states) {
-    for (const value of Object.values(state as object)) {
-      if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
-    }
-  }
+  const visit = (value: unknown): void => {
+    if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
+    else if (value instanceof Map) for (const item of value.values()) visit(item);
+    else if (Array.isArray(value)) for (const item of value) visit(item);
+    else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) visit(item);
+  };
+  visit(states);
   return [...buffers];
 }
 

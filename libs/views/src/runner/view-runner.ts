@@ -21,7 +21,10 @@ export const VIEW_LANES = Symbol('ViewLanes');
 export interface ViewLanes {
   /** How a second thread opens the event store. */
   readonly settings: EventStoreSettings;
-  /** The least facts in the log for which a second lane is worth starting. */
+  /**
+   * The least facts in the log for which a second lane is worth starting: the head's
+   * position, in a store whose positions count facts (the embedded one).
+   */
   readonly from: bigint;
 }
 
@@ -62,7 +65,7 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private position: bigint | undefined;
   private savedPosition: bigint | undefined;
   private failed?: string;
-  private stopped = false;
+  private readonly stopping = new AbortController();
   private started?: Promise<void>;
   private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
@@ -91,7 +94,7 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
+    this.stopping.abort(new Error('The views are stopping'));
     this.subscription?.unsubscribe();
     clearInterval(this.timer);
     await this.started;
@@ -164,28 +167,33 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * Views built from scratch on a long log are built on two cores up to the head, and shown
-   * only once whole; then, as always, the log is followed from where the views are.
+   * only once whole; then, as always, the log is followed from where the views are. Should
+   * that fail, the log is followed from the start in this thread alone.
    */
   private async start(): Promise<void> {
     const head = this.position === undefined && this.lanes ? await this.store.headPosition() : undefined;
     if (head !== undefined && head >= this.lanes!.from) {
       const started = performance.now();
       const views = emptyViews();
-      await catchUp({
-        store: this.store,
-        settings: this.lanes!.settings,
-        views,
-        after: undefined,
-        upTo: head,
-        stopped: () => this.stopped,
-      });
-      if (this.stopped) return;
-      this.views = views;
-      this.advanceTo(head);
-      const seconds = (performance.now() - started) / 1000;
-      this.logger.log(`Views built from ${head} facts in ${seconds.toFixed(1)} s on two cores`);
+      try {
+        await catchUp({
+          store: this.store,
+          settings: this.lanes!.settings,
+          views,
+          after: undefined,
+          upTo: head,
+          signal: this.stopping.signal,
+        });
+        this.views = views;
+        this.advanceTo(head);
+        const seconds = (performance.now() - started) / 1000;
+        this.logger.log(`Views built from ${head} facts in ${seconds.toFixed(1)} s`);
+      } catch (error) {
+        if (this.stopping.signal.aborted) return;
+        this.logger.warn(`Views are built in one thread: building on two failed (${(error as Error).message})`);
+      }
     }
-    if (this.stopped) return;
+    if (this.stopping.signal.aborted) return;
     this.subscription = this.store.subscribeToAll({ after: this.position }).subscribe({
       next: (event) => this.apply(event),
       error: (error: Error) => this.fail(error),

@@ -316,7 +316,8 @@ function setParties(state: TimelineState, entry: number, partyIds: readonly stri
   const start = state.partyPoolLength;
   for (const partyId of partyIds) {
     const party = intern(state.ids, state.idIds, partyId);
-    // Each party once; the lists are short, so a scan costs less than a set.
+    // Each party once. Most facts name one or two; a collective meeting, up to a few hundred
+    // (a quadratic scan of those costs milliseconds over a whole log, less than a set per fact).
     if (poolHolds(state, start, party)) continue;
     state.partyPool[state.partyPoolLength++] = party;
     addPosting(state.partyPostings, party, entry);
