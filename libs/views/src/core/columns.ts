@@ -8,18 +8,26 @@ export type Column = Float64Array | Int32Array | Uint16Array | Uint8Array;
 
 const LEAST_CAPACITY = 1024;
 
+export interface Growth {
+  /** The smallest length to grow to (default 1,024). */
+  readonly least?: number;
+  /** What the new slots hold (default 0), e.g. -1 for "none" in a column of record numbers. */
+  readonly fill?: number;
+}
+
 /** A copy with room for at least `size` (half as much again: amortised O(1) appends, little slack). */
-export function grown<A extends Column>(array: A, size: number, least = LEAST_CAPACITY): A {
+export function grown<A extends Column>(array: A, size: number, { least = LEAST_CAPACITY, fill }: Growth = {}): A {
   const next = new (array.constructor as new (length: number) => A)(
     Math.max(size, Math.ceil(array.length * 1.5), least),
   );
   next.set(array);
+  if (fill !== undefined && fill !== 0) next.fill(fill, array.length);
   return next;
 }
 
 /** Grows the named columns of a state together, to hold at least `size` records. */
-export function growColumns<S>(state: S, columns: readonly ColumnKey<S>[], size: number): void {
-  for (const key of columns) state[key] = grown(state[key] as Column, size) as S[ColumnKey<S>];
+export function growColumns<S>(state: S, columns: readonly ColumnKey<S>[], size: number, growth?: Growth): void {
+  for (const key of columns) state[key] = grown(state[key] as Column, size, growth) as S[ColumnKey<S>];
 }
 
 type ColumnKey<S> = { [K in keyof S]: S[K] extends Column ? K : never }[keyof S];

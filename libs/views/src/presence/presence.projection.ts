@@ -68,7 +68,7 @@ export const presenceProjection: Projection<Presence> = {
     firstMark: new Int32Array(INITIAL_MARKS),
     lastMark: new Int32Array(INITIAL_MARKS),
     partyFirstMark: new Int32Array(INITIAL_MARKS).fill(-1),
-    partyLastMark: new Int32Array(INITIAL_MARKS),
+    partyLastMark: new Int32Array(INITIAL_MARKS).fill(-1),
   }),
   apply(state, fact) {
     if (fact.type !== 'AttendanceRecorded' && fact.type !== 'AttendanceCorrected') return;
@@ -101,11 +101,7 @@ export const presenceProjection: Projection<Presence> = {
 };
 
 function chainToParty(state: Presence, party: number, mark: number): void {
-  if (party >= state.partyFirstMark.length) {
-    const size = state.partyFirstMark.length;
-    growColumns(state, PARTY_COLUMNS, state.ids.length);
-    state.partyFirstMark.fill(-1, size);
-  }
+  if (party >= state.partyFirstMark.length) growColumns(state, PARTY_COLUMNS, state.ids.length, { fill: -1 });
   if (state.partyFirstMark[party] === -1) state.partyFirstMark[party] = mark;
   else state.nextOfParty[state.partyLastMark[party]] = mark;
   state.partyLastMark[party] = mark;

@@ -337,12 +337,8 @@ function addPosting(postings: Posting[], key: number, entry: number): void {
     posting = { items: new Int32Array(16), length: 0 };
     postings[key] = posting;
   }
-  if (posting.length === posting.items.length) {
-    // Doubling: tens of thousands of postings, each grown a few times.
-    const items = new Int32Array(posting.length * 2);
-    items.set(posting.items);
-    posting.items = items;
-  }
+  // Doubling: tens of thousands of postings, each grown a few times.
+  if (posting.length === posting.items.length) posting.items = grown(posting.items, posting.length * 2, { least: 16 });
   posting.items[posting.length++] = entry;
 }
 
@@ -350,11 +346,7 @@ function internStream(state: TimelineState, streamName: string): number {
   const known = state.streams.count;
   const stream = internString(state.streams, streamName);
   if (stream < known) return stream;
-  if (stream >= state.streamFirst.length) {
-    const size = state.streamFirst.length;
-    state.streamFirst = grown(state.streamFirst, stream + 1);
-    state.streamFirst.fill(-1, size);
-  }
+  if (stream >= state.streamFirst.length) state.streamFirst = grown(state.streamFirst, stream + 1, { fill: -1 });
   state.streamFirst[stream] = -1;
   return stream;
 }
