@@ -144,7 +144,7 @@ export function earnedFees(
       }
       pool.programmeIds.add(origin.programmeId);
       // Every meeting that concerns the initiative; whether it was present there is decided below.
-      for (const meetingId of meetingsConcerning(directory, presence, initiative)) {
+      for (const meetingId of meetings.concerning(initiative)) {
         const meeting = meetings.held(meetingId);
         if (!meeting || meeting.programmeId !== origin.programmeId) continue;
         if (meeting.startsAt < origin.occurredAt || meeting.startsAt > ended) continue;
@@ -316,6 +316,7 @@ function siteOfFee(sites: SiteIndex, origin: CommitmentOrigin, initiative: strin
  */
 class HeldMeetings {
   private readonly present = new Map<string, Set<string>>();
+  private readonly ofParty = new Map<string, Set<string>>();
 
   constructor(
     private readonly directory: MoneySources['directory'],
@@ -324,6 +325,16 @@ class HeldMeetings {
     private readonly window: TimeWindow,
     private readonly at: number,
   ) {}
+
+  /** The meetings that concern a party, worked out once per question (an initiative may have several fee promises). */
+  concerning(partyId: string): Set<string> {
+    let meetings = this.ofParty.get(partyId);
+    if (!meetings) {
+      meetings = meetingsConcerning(this.directory, this.presence, partyId);
+      this.ofParty.set(partyId, meetings);
+    }
+    return meetings;
+  }
 
   held(meetingId: string): MeetingEntry | undefined {
     const meeting = this.directory.meetings.get(meetingId);
