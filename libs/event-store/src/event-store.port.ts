@@ -23,6 +23,11 @@ export interface ReadAllOptions {
   readonly maxCount?: number;
 }
 
+export interface ProjectionReadOptions extends ReadAllOptions {
+  /** Inclusive: no events after this position. Defaults to the head of the log. */
+  readonly upTo?: GlobalPosition;
+}
+
 export interface SubscribeOptions {
   /** Exclusive, like a checkpoint: the last position the subscriber has processed. */
   readonly after?: GlobalPosition;
@@ -53,8 +58,11 @@ export interface EventStore {
   /** One page of the global log, in order. Read the next page after the last position. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
 
-  /** The same page as {@link readAll}, with only the fields a projection applies: what a rebuild reads. */
-  readAllForProjection(options?: ReadAllOptions): Promise<ProjectionEvent[]>;
+  /**
+   * A page of the log as {@link readAll} reads it, with only the fields a projection applies
+   * (what a rebuild reads), optionally only up to a position.
+   */
+  readAllForProjection(options?: ProjectionReadOptions): Promise<ProjectionEvent[]>;
 
   /** Position of the newest event, or undefined for an empty store. */
   headPosition(): Promise<GlobalPosition | undefined>;

@@ -13,7 +13,13 @@ import type {
   StreamRevision,
 } from '../envelope';
 import { StoreClosedError, WrongExpectedRevisionError } from '../errors';
-import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
+import type {
+  EventStore,
+  ProjectionReadOptions,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+} from '../event-store.port';
 import { canonicalEvent, chainHash, GENESIS_HASH } from '../integrity/chain-hash';
 import { type ChainVerification, ChainWalk, type VerifyChainOptions } from '../integrity/verify-chain';
 import { CANONICAL_EVENT_SQL_PARTS, openLedgerDatabase } from './sqlite-schema';
@@ -58,8 +64,14 @@ type Row = [
   string,
   string,
 ];
-const PROJECTION_COLUMNS = 'position, stream, type, schema_version, data, occurred_at, actor, recorded_at';
-type ProjectionRow = [number, string, string, number, string, string, string | null, string];
+/**
+ * What a projection applies. SQLite turns the times into epoch milliseconds (as seconds with
+ * a fraction, times 1000, rounded in JavaScript): cheaper than two more strings per event for
+ * JavaScript to make and parse, and it reads every ISO form the store accepts as Date.parse does.
+ */
+const PROJECTION_COLUMNS = `position, stream, type, schema_version, data, unixepoch(occurred_at, 'subsec') * 1000,
+  actor, unixepoch(recorded_at, 'subsec') * 1000`;
+type ProjectionRow = [number, string, string, number, string, number, string | null, number];
 /** A row as chain verification reads it: position, hash, and `previous_hash || canonical form`. */
 type ChainRow = [number, string, string];
 /** The newest event, as the next append needs it: position, recorded_at, hash. */
@@ -226,10 +238,11 @@ export class SqliteEventStore implements EventStore {
     return this.readPage(options.after, options.maxCount ?? this.pageSize);
   }
 
-  async readAllForProjection(options: ReadAllOptions = {}): Promise<ProjectionEvent[]> {
+  async readAllForProjection(options: ProjectionReadOptions = {}): Promise<ProjectionEvent[]> {
     this.assertOpen();
-    const bounds = this.pageBounds(options.after, options.maxCount ?? this.pageSize);
-    return this.statements.readAllForProjection.all(...bounds).map(toProjectionEvent);
+    const [from, to] = this.pageBounds(options.after, options.maxCount ?? this.pageSize);
+    const last = options.upTo === undefined ? to : Math.min(to, Number(options.upTo));
+    return this.statements.readAllForProjection.all(from, last).map(toProjectionEvent);
   }
 
   async headPosition(): Promise<GlobalPosition | undefined> {
@@ -428,13 +441,14 @@ function monotonicNow(lastRecordedAt: string | undefined): string {
 function toProjectionEvent(row: ProjectionRow): ProjectionEvent {
   const [position, stream, type, schemaVersion, data, occurredAt, actor, recordedAt] = row;
   return {
-    streamName: stream,
     position: BigInt(position),
+    streamName: stream,
     type,
     schemaVersion,
     data: JSON.parse(data),
-    metadata: actor === null ? { occurredAt } : { occurredAt, actor },
-    recordedAt,
+    occurredAt: Math.round(occurredAt),
+    recordedAt: Math.round(recordedAt),
+    actor: actor ?? undefined,
   };
 }
 

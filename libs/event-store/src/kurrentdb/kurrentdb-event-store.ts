@@ -15,18 +15,25 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { Observable } from 'rxjs';
 import { type AppendLimits, DEFAULT_APPEND_LIMITS, prepareAppend } from '../append-validation';
-import type {
-  AppendResult,
-  EventMetadata,
-  ExpectedRevision,
-  GlobalPosition,
-  JsonObject,
-  NewEvent,
-  ProjectionEvent,
-  RecordedEvent,
+import {
+  projectionEventOf,
+  type AppendResult,
+  type EventMetadata,
+  type ExpectedRevision,
+  type GlobalPosition,
+  type JsonObject,
+  type NewEvent,
+  type ProjectionEvent,
+  type RecordedEvent,
 } from '../envelope';
 import { WrongExpectedRevisionError } from '../errors';
-import type { EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
+import type {
+  EventStore,
+  ProjectionReadOptions,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+} from '../event-store.port';
 
 export interface KurrentDbEventStoreOptions {
   /** `kurrentdb://`, `kurrentdb+discover://`, `esdb://` or `esdb+discover://` connection string. */
@@ -122,9 +129,11 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
-  /** KurrentDB sends every field anyway: the full events are projection events too. */
-  readAllForProjection(options: ReadAllOptions = {}): Promise<ProjectionEvent[]> {
-    return this.readAll(options);
+  /** KurrentDB sends every field anyway: the projection's part is taken from whole events. */
+  async readAllForProjection({ upTo, ...page }: ProjectionReadOptions = {}): Promise<ProjectionEvent[]> {
+    const events = await this.readAll(page);
+    const past = upTo === undefined ? -1 : events.findIndex((event) => event.position > upTo);
+    return (past === -1 ? events : events.slice(0, past)).map(projectionEventOf);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { firstValueFrom, take, toArray } from 'rxjs';
-import type { GlobalPosition, NewEvent, ProjectionEvent, RecordedEvent } from '../envelope';
+import {
+  projectionEventOf,
+  type GlobalPosition,
+  type NewEvent,
+  type ProjectionEvent,
+  type RecordedEvent,
+} from '../envelope';
 import { InvalidAppendError, WrongExpectedRevisionError } from '../errors';
 import type { EventStore } from '../event-store.port';
 
@@ -268,24 +274,48 @@ export function eventStoreContract(open: () => Promise<StoreUnderTest>): void {
 
     it('reads the log for projections: the same events, with what a projection applies', async () => {
       const start = await store.headPosition();
-      await store.append(stream('lean'), numbered(4), 'any');
-      await store.append(stream('lean-other'), numbered(2), 'any');
-      // What a projection applies; an adapter may send more (KurrentDB sends whole events).
-      const applied = ({ position, streamName, type, schemaVersion, data, recordedAt, metadata }: ProjectionEvent) => ({
-        position,
-        streamName,
-        type,
-        schemaVersion,
-        data,
-        recordedAt,
-        metadata: { occurredAt: metadata.occurredAt, actor: metadata.actor },
+      // Every ISO form the store accepts, to be read as Date.parse reads it.
+      const at = (occurredAt: string, actor?: string): NewEvent => ({
+        type: 'AttendanceRecorded',
+        data: { occurredAt },
+        metadata: { occurredAt, ...(actor !== undefined && { actor }) },
       });
+      await store.append(
+        stream('lean'),
+        [
+          at('2023-01-16T12:22Z', 'principal-7'),
+          at('2023-01-16T12:22:05.9999Z'),
+          at('2023-01-16T12:22:05.123+01:30'),
+          at('2023-01-16T12:22:05-05:00'),
+        ],
+        'any',
+      );
+      await store.append(stream('lean-other'), [at('1969-07-20T20:17:40Z'), at('2024-02-29T23:59:59.999Z')], 'any');
       const full = await store.readAll({ after: start, maxCount: 5 });
       const lean = await store.readAllForProjection({ after: start, maxCount: 5 });
       expect(lean).toHaveLength(5);
-      expect(lean.map(applied)).toEqual(full.map(applied));
+      // What a projection applies; an adapter may send more (KurrentDB sends whole events).
+      expect(lean.map(applied)).toEqual(full.map(projectionEventOf));
+      expect(lean.map((e) => e.occurredAt)).toEqual(full.map((e) => Date.parse(e.data.occurredAt as string)));
       const rest = await store.readAllForProjection({ after: lean[4].position });
-      expect(rest.map((e) => `${e.streamName}:${String(e.data.n)}`)).toEqual([`${stream('lean-other')}:1`]);
+      expect(rest.map((e) => [e.streamName, e.occurredAt])).toEqual([
+        [stream('lean-other'), Date.parse('2024-02-29T23:59:59.999Z')],
+      ]);
+    });
+
+    it('reads the log for projections up to a position', async () => {
+      const start = await store.headPosition();
+      await store.append(stream('bounded'), numbered(3), 'any');
+      const { position: upTo } = await store.append(stream('bounded-other'), numbered(1, 3), 'any');
+      await store.append(stream('bounded'), numbered(2, 4), 'any');
+      const numbers = (page: ProjectionEvent[]) => page.map((e) => e.data.n);
+
+      // Inclusive, and it ends a page early.
+      const first = await store.readAllForProjection({ after: start, upTo, maxCount: 3 });
+      expect(numbers(first)).toEqual([0, 1, 2]);
+      expect(numbers(await store.readAllForProjection({ after: first[2].position, upTo }))).toEqual([3]);
+      expect(await store.readAllForProjection({ after: upTo, upTo })).toEqual([]);
+      expect(numbers(await store.readAllForProjection({ after: upTo, maxCount: 10 }))).toEqual([4, 5]);
     });
 
     it('reports the newest position as the head', async () => {
@@ -399,4 +429,9 @@ async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** The fields a projection applies, whatever else an adapter sends. */
+function applied({ position, streamName, type, schemaVersion, data, occurredAt, recordedAt, actor }: ProjectionEvent) {
+  return { position, streamName, type, schemaVersion, data, occurredAt, recordedAt, actor };
 }

@@ -27,10 +27,9 @@ export async function applyLog(
   );
   for (let position = after; position === undefined || position < upTo;) {
     signal?.throwIfAborted();
-    const page = await store.readAllForProjection({ after: position, maxCount: PAGE_SIZE });
+    const page = await store.readAllForProjection({ after: position, upTo, maxCount: PAGE_SIZE });
     if (page.length === 0) throw new Error(`The log ends at ${position ?? 'its start'}, before position ${upTo}`);
     for (const event of page) {
-      if (event.position > upTo) return;
       const targets = viewsOf(event.type);
       if (targets.length === 0) continue;
       const fact = toLedgerFact(event);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, type GlobalPosition } from '@samen/event-store';
+import { projectionEventOf, SqliteEventStore, type GlobalPosition } from '@samen/event-store';
 import { appendAll, SEED_POOL, syntheticHistory } from '@samen/synthetic';
 import { toLedgerFact } from '../core/to-ledger-fact';
 import { emptyViews, replay, VIEW_PROJECTIONS, type LedgerViews, type ViewName } from '../ledger-views';
@@ -30,7 +30,7 @@ describe('catching the views up with the log', () => {
     for (let after: GlobalPosition | undefined; ;) {
       const page = await store.readAll({ after, maxCount: 1_000 });
       if (page.length === 0) break;
-      facts.push(...page.map(toLedgerFact));
+      facts.push(...page.map((event) => toLedgerFact(projectionEventOf(event))));
       after = page[page.length - 1].position;
     }
     replayed = replay(facts);

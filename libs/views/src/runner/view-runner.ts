@@ -7,7 +7,13 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { EVENT_STORE, type EventStore, type EventStoreSettings, type RecordedEvent } from '@samen/event-store';
+import {
+  EVENT_STORE,
+  projectionEventOf,
+  type EventStore,
+  type EventStoreSettings,
+  type RecordedEvent,
+} from '@samen/event-store';
 import { toLedgerFact } from '../core/to-ledger-fact';
 import { applyToViews, emptyViews, type LedgerViews } from '../ledger-views';
 import { catchUp } from './catch-up';
@@ -206,7 +212,7 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private apply(event: RecordedEvent): void {
-    applyToViews(this.views, toLedgerFact(event));
+    applyToViews(this.views, toLedgerFact(projectionEventOf(event)));
     this.advanceTo(event.position);
   }
 

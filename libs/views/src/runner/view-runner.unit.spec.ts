@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, type EventStore, type GlobalPosition } from '@samen/event-store';
+import { projectionEventOf, SqliteEventStore, type EventStore, type GlobalPosition } from '@samen/event-store';
 import { appendAll, SEED_POOL, syntheticHistory } from '@samen/synthetic';
 import { toLedgerFact } from '../core/to-ledger-fact';
 import { replay, VIEWS_VERSION } from '../ledger-views';
@@ -135,7 +135,7 @@ async function factsOf(store: SqliteEventStore): Promise<ReturnType<typeof toLed
   for (let after: GlobalPosition | undefined; ;) {
     const page = await store.readAll({ after, maxCount: 1_000 });
     if (page.length === 0) return facts;
-    facts.push(...page.map(toLedgerFact));
+    facts.push(...page.map((event) => toLedgerFact(projectionEventOf(event))));
     after = page[page.length - 1].position;
   }
 }
