@@ -20,6 +20,9 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
     '^@samen/ledger-kernel/testing$': '<rootDir>/libs/ledger-kernel/src/testing',
+    // Entry points without the NestJS parts, for the views' worker thread.
+    '^@samen/event-store/embedded$': '<rootDir>/libs/event-store/src/embedded',
+    '^@samen/attendance/domain$': '<rootDir>/libs/attendance/src/domain',
     '^@samen/(.*)$': '<rootDir>/libs/$1/src',
   },
   // Each spec file starts its own stores and servers; two workers match this machine.

@@ -70,8 +70,8 @@ async function rebuild(lanes: 1 | 2): Promise<{ rate: number; views: LedgerViews
   const store = new SqliteEventStore({ file: storeFile });
   const views = emptyViews();
   const head = (await store.headPosition())!;
-  const settings = lanes === 2 ? ({ kind: 'embedded', file: storeFile } as const) : undefined;
-  const rate = await ratePerSecond(EVENTS, () => catchUp({ store, settings, views, after: undefined, upTo: head }));
+  const file = lanes === 2 ? storeFile : undefined;
+  const rate = await ratePerSecond(EVENTS, () => catchUp({ store, file, views, after: undefined, upTo: head }));
   await store.close();
   return { rate, views };
 }

@@ -1,3 +1,3 @@
-export * from './domain/meeting';
+export * from './domain';
 export { AttendanceModule } from './attendance.module';
 export * from './api/meeting.dto';

@@ -19,6 +19,6 @@ export {
   type VerifyChainOptions,
 } from './integrity/verify-chain';
 export { createEventStore, KURRENTDB_SCHEMES, type EventStoreSettings } from './create-event-store';
-export { SqliteEventStore, type SqliteEventStoreOptions } from './embedded/sqlite-event-store';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './embedded';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
 export { EVENT_STORE, EventStoreModule } from './event-store.module';

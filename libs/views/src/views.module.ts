@@ -36,7 +36,7 @@ import { TimelineController } from './timeline/timeline.controller';
       useFactory: (config: ConfigService): ViewLanes | undefined => {
         const settings = config.getOrThrow<EventStoreSettings>('ledger.eventStore');
         if (settings.kind !== 'embedded') return undefined;
-        return { settings, from: BigInt(config.getOrThrow<number>('ledger.views.twoLanesFrom')) };
+        return { file: settings.file, from: BigInt(config.getOrThrow<number>('ledger.views.twoLanesFrom')) };
       },
     },
     ViewRunner,

@@ -1,4 +1,5 @@
-import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@samen/attendance';
+// The domain alone, without the NestJS module: the views' worker thread loads this file.
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@samen/attendance/domain';
 import { growColumns, intern } from '../core/columns';
 import type { Stamp } from '../core/ledger-fact';
 import type { Projection } from '../core/projection';

@@ -1,16 +1,17 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { EventStore, EventStoreSettings, GlobalPosition } from '@samen/event-store';
+import type { EventStore, GlobalPosition } from '@samen/event-store';
 import { VIEW_PROJECTIONS, type LedgerViews, type ViewName } from '../ledger-views';
 import { applyLog } from './apply-log';
 
 export interface CatchUp {
   readonly store: EventStore;
   /**
-   * How to open the store once more, from a second thread; without it (or for a store in
-   * memory, which a second connection would find empty) every view is applied in this thread.
+   * The embedded log's file, for a second thread to open once more; without it (or for a
+   * store in memory, which a second connection would find empty) every view is applied in
+   * this thread.
    */
-  readonly settings?: EventStoreSettings;
+  readonly file?: string;
   readonly views: LedgerViews;
   readonly after: GlobalPosition | undefined;
   readonly upTo: GlobalPosition;
@@ -20,7 +21,7 @@ export interface CatchUp {
 
 /** What the second lane is given (view-lane.worker.ts). */
 export interface LaneWork {
-  readonly settings: EventStoreSettings;
+  readonly file: string;
   readonly names: readonly ViewName[];
   readonly states: Partial<LedgerViews>;
   readonly after: GlobalPosition | undefined;
@@ -36,21 +37,21 @@ const ALL_VIEWS = Object.keys(VIEW_PROJECTIONS) as ViewName[];
 const SECOND_LANE: readonly ViewName[] = ['timeline'];
 
 /**
- * Brings the views from `after` up to `upTo`. With settings, on two cores: each lane reads
+ * Brings the views from `after` up to `upTo`. With a file, on two cores: each lane reads
  * the log itself (cheaper than handing facts from one thread to the other) and applies its
  * own views, so a rebuild takes about as long as the slower lane. The views are changed in
  * place; they are whole only if the promise resolves (aborted, it rejects).
  */
-export async function catchUp({ store, settings, views, after, upTo, signal }: CatchUp): Promise<void> {
+export async function catchUp({ store, file, views, after, upTo, signal }: CatchUp): Promise<void> {
   signal?.throwIfAborted();
   if (after !== undefined && after >= upTo) return;
-  if (!settings || (settings.kind === 'embedded' && settings.file === ':memory:')) {
+  if (file === undefined || file === ':memory:') {
     await applyLog(store, views, ALL_VIEWS, after, upTo, signal);
     return;
   }
   const names = ALL_VIEWS.filter((name) => !SECOND_LANE.includes(name));
   const states = Object.fromEntries(SECOND_LANE.map((name) => [name, views[name]])) as Partial<LedgerViews>;
-  const lane = startLane({ settings, names: SECOND_LANE, states, after, upTo });
+  const lane = startLane({ file, names: SECOND_LANE, states, after, upTo });
   // Either lane failing, or the caller aborting, stops the other.
   const stop = new AbortController();
   const onAbort = () => stop.abort(signal?.reason);

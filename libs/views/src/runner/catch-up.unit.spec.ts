@@ -56,14 +56,14 @@ describe('catching the views up with the log', () => {
 
   it('builds every view on two lanes exactly as replaying every fact does', async () => {
     const views = emptyViews();
-    await catchUp({ store, settings: { kind: 'embedded', file }, views, after: undefined, upTo: head });
+    await catchUp({ store, file, views, after: undefined, upTo: head });
     expect(views).toEqual(replayed);
   });
 
   it('continues from a checkpoint on two lanes to the same views', async () => {
     const views = emptyViews();
     await applyLog(store, views, Object.keys(VIEW_PROJECTIONS) as ViewName[], undefined, 2_500n);
-    await catchUp({ store, settings: { kind: 'embedded', file }, views, after: 2_500n, upTo: head });
+    await catchUp({ store, file, views, after: 2_500n, upTo: head });
     expect(views).toEqual(replayed);
   });
 
@@ -71,7 +71,7 @@ describe('catching the views up with the log', () => {
     const abort = new AbortController();
     const building = catchUp({
       store,
-      settings: { kind: 'embedded', file },
+      file,
       views: emptyViews(),
       after: undefined,
       upTo: head,
@@ -84,9 +84,9 @@ describe('catching the views up with the log', () => {
   it('fails, with the second lane’s reason, when that lane finds a shorter log', async () => {
     const views = emptyViews();
     const elsewhere = join(dir, 'elsewhere', 'ledger.db');
-    await expect(
-      catchUp({ store, settings: { kind: 'embedded', file: elsewhere }, views, after: undefined, upTo: head }),
-    ).rejects.toThrow('The log ends at its start, before position 6000');
+    await expect(catchUp({ store, file: elsewhere, views, after: undefined, upTo: head })).rejects.toThrow(
+      'The log ends at its start, before position 6000',
+    );
   });
 });
 

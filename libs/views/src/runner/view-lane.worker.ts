@@ -1,5 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEventStore } from '@samen/event-store';
+// The embedded adapter alone: the whole library would load NestJS and the KurrentDB client,
+// half a second of a rebuild's critical path.
+import { SqliteEventStore } from '@samen/event-store/embedded';
 import { applyLog } from './apply-log';
 import type { LedgerViews } from '../ledger-views';
 import type { LaneWork } from './catch-up';
@@ -8,8 +10,8 @@ import type { LaneWork } from './catch-up';
  * The second lane of a catch-up (see catch-up.ts): opens the store again, applies the log to
  * its views and hands their states back. Typed arrays are moved, not copied.
  */
-async function runLane({ settings, names, states, after, upTo }: LaneWork): Promise<void> {
-  const store = createEventStore(settings);
+async function runLane({ file, names, states, after, upTo }: LaneWork): Promise<void> {
+  const store = new SqliteEventStore({ file });
   try {
     await applyLog(store, states, names, after, upTo);
   } finally {

@@ -7,13 +7,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import {
-  EVENT_STORE,
-  projectionEventOf,
-  type EventStore,
-  type EventStoreSettings,
-  type RecordedEvent,
-} from '@samen/event-store';
+import { EVENT_STORE, projectionEventOf, type EventStore, type RecordedEvent } from '@samen/event-store';
 import { toLedgerFact } from '../core/to-ledger-fact';
 import { applyToViews, emptyViews, type LedgerViews } from '../ledger-views';
 import { catchUp } from './catch-up';
@@ -25,8 +19,8 @@ export const VIEW_LANES = Symbol('ViewLanes');
 
 /** When and how views built from scratch use a second core (see catch-up.ts). */
 export interface ViewLanes {
-  /** How a second thread opens the event store. */
-  readonly settings: EventStoreSettings;
+  /** The embedded log's file, which a second thread opens once more. */
+  readonly file: string;
   /**
    * The least facts in the log for which a second lane is worth starting: the head's
    * position, in a store whose positions count facts (the embedded one).
@@ -184,7 +178,7 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
       try {
         await catchUp({
           store: this.store,
-          settings: this.lanes!.settings,
+          file: this.lanes!.file,
           views,
           after: undefined,
           upTo: head,

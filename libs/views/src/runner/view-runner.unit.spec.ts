@@ -38,7 +38,7 @@ describe('the view runner on a long log', () => {
   const savedViews = () => join(dir, 'views.db');
   const startRunner = (from: bigint, options: { laneFile?: string; store?: EventStore } = {}) => {
     runner = new ViewRunner(options.store ?? store, new ViewStateStore(savedViews(), VIEWS_VERSION), {
-      settings: { kind: 'embedded', file: options.laneFile ?? file },
+      file: options.laneFile ?? file,
       from,
     });
     runner.onApplicationBootstrap();
