@@ -21,7 +21,8 @@ export default tseslint.config(
     },
   },
   {
-    // Other capabilities only through their public index.
+    // Other capabilities only through their public index, or an entry point of their
+    // framework-free parts (for the views' worker thread, which must start fast).
     files: ['apps/**/*.ts', 'libs/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -29,7 +30,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@samen/*/*', '!@samen/ledger-kernel/testing'],
+              group: [
+                '@samen/*/*',
+                '!@samen/ledger-kernel/testing',
+                '!@samen/event-store/embedded',
+                '!@samen/attendance/domain',
+              ],
               message: 'Import a capability through its index: @samen/<name>.',
             },
           ],
