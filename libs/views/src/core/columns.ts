@@ -25,6 +25,16 @@ export function grown<A extends Column>(array: A, size: number, { least = LEAST_
   return next;
 }
 
+/**
+ * The length that growing one record at a time through `grown()` reaches to hold `size`
+ * records: a state that reserves it at once ends up the same as one grown step by step.
+ */
+export function grownLength(length: number, size: number, least = LEAST_CAPACITY): number {
+  let next = length;
+  while (next < size) next = Math.max(next + 1, Math.ceil(next * 1.5), least);
+  return next;
+}
+
 /** Grows the named columns of a state together, to hold at least `size` records. */
 export function growColumns<S>(state: S, columns: readonly ColumnKey<S>[], size: number, growth?: Growth): void {
   for (const key of columns) state[key] = grown(state[key] as Column, size, growth) as S[ColumnKey<S>];

@@ -16,6 +16,11 @@ export interface Projection<State> {
    * other (two thirds of a long log are attendance marks); absent when it reads every type.
    */
   readonly types?: readonly LedgerEvent['type'][];
+  /**
+   * Makes room for `facts` more facts at once, where the caller knows how many are coming
+   * (a rebuild of the embedded log): a column grown step by step is copied twice over.
+   */
+  reserve?(state: State, facts: number): void;
 }
 
 /** Appends to the list under `key`, creating it: most view states are lists per id. */

@@ -3,7 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 // half a second of a rebuild's critical path.
 import { SqliteEventStore } from '@samen/event-store/embedded';
 import { applyLog } from './apply-log';
-import type { LedgerViews } from '../ledger-views';
+import type { Projection } from '../core/projection';
+import { VIEW_PROJECTIONS, type LedgerViews } from '../ledger-views';
 import type { LaneWork } from './catch-up';
 
 /**
@@ -11,6 +12,9 @@ import type { LaneWork } from './catch-up';
  * its views and hands their states back. Typed arrays are moved, not copied.
  */
 async function runLane({ file, names, states, after, upTo }: LaneWork): Promise<void> {
+  // In the embedded log, positions count facts.
+  const facts = Number(upTo) - Number(after ?? 0n);
+  for (const name of names) (VIEW_PROJECTIONS[name] as Projection<unknown>).reserve?.(states[name], facts);
   const store = new SqliteEventStore({ file });
   try {
     await applyLog(store, states, names, after, upTo);

@@ -1,5 +1,5 @@
 import type { LedgerEvent, LedgerFact } from '../core/ledger-fact';
-import { grown, growColumns, intern } from '../core/columns';
+import { grown, grownLength, growColumns, intern } from '../core/columns';
 import { pushTo, type Projection } from '../core/projection';
 import { findString, internString, newStringPool, type StringPool } from './string-pool';
 
@@ -154,6 +154,10 @@ export const timelineProjection: Projection<TimelineState> = {
     state.count = entry + 1;
     if (state.streamFirst[stream] === -1) state.streamFirst[stream] = entry;
     resolve(state, entry, stream, fact);
+  },
+  reserve(state, facts) {
+    const length = grownLength(state.occurredAt.length, state.count + facts);
+    if (length > state.occurredAt.length) growColumns(state, ENTRY_COLUMNS, length);
   },
 };
 
