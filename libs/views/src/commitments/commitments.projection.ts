@@ -1,7 +1,7 @@
 import type { CommitmentKind } from '@samen/commitments';
 import type { LedgerFact, Stamp } from '../core/ledger-fact';
 import { pushTo, type Projection } from '../core/projection';
-import { shared } from './shared-text';
+import { shared } from '../core/shared-text';
 
 /** The facts that make up a commitment's history: its own events and the handovers that moved it. */
 export type CommitmentHistoryType =
@@ -112,7 +112,7 @@ export const commitmentsProjection: Projection<CommitmentsState> = {
           siteId: shared(siteId),
           byPartyId: shared(byPartyId),
           toPartyIds: toPartyIds.map((partyId) => shared(partyId)),
-          kind: shared(kind) as CommitmentKind,
+          kind: shared(kind),
           occurredAt: fact.occurredAt,
           recordedAt: fact.recordedAt,
         };
@@ -182,7 +182,7 @@ function add(
 ): void {
   const position = Number(fact.position);
   const entry: CommitmentFact = {
-    type: shared(type) as CommitmentHistoryType,
+    type: shared(type),
     position: Number.isSafeInteger(position) ? position : fact.position,
     actor: shared(fact.actor),
     occurredAt: fact.occurredAt,

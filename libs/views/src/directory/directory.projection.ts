@@ -114,22 +114,21 @@ export const directoryProjection: Projection<Directory> = {
         return;
       }
       case 'MeetingScheduled': {
-        const { meetingId, kind, title, startsAt, place, hostSiteId } = fact.data;
+        const { meetingId, startsAt } = fact.data;
         if (state.meetings.has(meetingId)) return;
-        // Ids as the directory already holds them: a hundred thousand meetings then share each
-        // party's one string instead of keeping copies (a quarter of the directory's memory).
-        const programmeId = state.programmes.get(fact.data.programmeId)?.programmeId ?? fact.data.programmeId;
+        // Ids as the directory holds them already: a hundred thousand meetings then share each
+        // party's one string rather than keep copies (a quarter of the directory's memory).
         const expectedPartyIds = fact.data.expectedPartyIds.map((id) => state.parties.get(id)?.partyId ?? id);
         // One fixed shape, written out: a spread would give each of a hundred thousand
         // meetings a slow dictionary-mode object.
         state.meetings.set(meetingId, {
           meetingId,
-          programmeId,
-          kind,
-          title,
+          programmeId: state.programmes.get(fact.data.programmeId)?.programmeId ?? fact.data.programmeId,
+          kind: fact.data.kind,
+          title: fact.data.title,
           startsAt: Date.parse(startsAt),
-          place,
-          hostSiteId,
+          place: fact.data.place,
+          hostSiteId: fact.data.hostSiteId,
           expectedPartyIds,
           cancelled: undefined,
           occurredAt: fact.occurredAt,

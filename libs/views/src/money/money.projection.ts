@@ -1,6 +1,6 @@
 import type { PaymentPurpose } from '@samen/money';
 import type { Stamp } from '../core/ledger-fact';
-import { shared } from '../commitments/shared-text';
+import { shared } from '../core/shared-text';
 import { pushTo, type Projection } from '../core/projection';
 
 /** A payment as the money view needs it. Commitments come from the commitments view. */
@@ -75,7 +75,7 @@ export const moneyProjection: Projection<MoneyState> = {
           fromPartyId: shared(fromPartyId),
           toPartyId: shared(toPartyId),
           amountInCents,
-          purpose: shared(purpose) as PaymentPurpose,
+          purpose: shared(purpose),
           paidOn: shared(paidOn),
           settlesCommitmentId,
           settlesInvoiceId,

@@ -9,12 +9,12 @@
 const texts = new Map<string, string>();
 const MAX_TEXTS = 500_000;
 
-export function shared(text: string): string;
-export function shared(text: string | undefined): string | undefined;
-export function shared(text: string | undefined): string | undefined {
+export function shared<T extends string>(text: T): T;
+export function shared<T extends string>(text: T | undefined): T | undefined;
+export function shared<T extends string>(text: T | undefined): T | undefined {
   if (text === undefined) return undefined;
   const known = texts.get(text);
-  if (known !== undefined) return known;
+  if (known !== undefined) return known as T;
   if (texts.size < MAX_TEXTS) texts.set(text, text);
   return text;
 }
