@@ -65,13 +65,20 @@ type Row = [
   string,
 ];
 /**
- * What a projection applies. SQLite turns the times into epoch milliseconds (as seconds with
- * a fraction, times 1000, rounded in JavaScript): cheaper than two more strings per event for
- * JavaScript to make and parse, and it reads every ISO form the store accepts as Date.parse does.
+ * A stored time for a projection: epoch milliseconds where SQLite reads it exactly as
+ * Date.parse does, which is the form toISOString() writes (every recorded time, and nearly
+ * every occurred time): cheaper than a string for JavaScript to make and parse. Other forms
+ * the store accepts come back as text for Date.parse (see epochMillis), because SQLite rounds
+ * digits below the millisecond where Date.parse cuts them off, and reads no offset beyond
+ * fourteen hours.
  */
-const PROJECTION_COLUMNS = `position, stream, type, schema_version, data, unixepoch(occurred_at, 'subsec') * 1000,
-  actor, unixepoch(recorded_at, 'subsec') * 1000`;
-type ProjectionRow = [number, string, string, number, string, number, string | null, number];
+const epochMillisSql = (column: string) =>
+  `CASE WHEN ${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z'
+   THEN unixepoch(${column}, 'subsec') * 1000 ELSE ${column} END`;
+/** What a projection applies. */
+const PROJECTION_COLUMNS = `position, stream, type, schema_version, data, ${epochMillisSql('occurred_at')}, actor,
+  ${epochMillisSql('recorded_at')}`;
+type ProjectionRow = [number, string, string, number, string, number | string, string | null, number | string];
 /** A row as chain verification reads it: position, hash, and `previous_hash || canonical form`. */
 type ChainRow = [number, string, string];
 /** The newest event, as the next append needs it: position, recorded_at, hash. */
@@ -446,10 +453,15 @@ function toProjectionEvent(row: ProjectionRow): ProjectionEvent {
     type,
     schemaVersion,
     data: JSON.parse(data),
-    occurredAt: Math.round(occurredAt),
-    recordedAt: Math.round(recordedAt),
+    occurredAt: epochMillis(occurredAt),
+    recordedAt: epochMillis(recordedAt),
     actor: actor ?? undefined,
   };
+}
+
+/** A time as epochMillisSql gives it: SQLite's seconds times 1000 (rounded off), or text to parse. */
+function epochMillis(value: number | string): number {
+  return typeof value === 'number' ? Math.round(value) : Date.parse(value);
 }
 
 function toRecordedEvent(row: Row): RecordedEvent {
