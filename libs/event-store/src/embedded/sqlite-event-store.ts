@@ -65,20 +65,12 @@ type Row = [
   string,
 ];
 /**
- * A stored time for a projection: epoch milliseconds where SQLite reads it exactly as
- * Date.parse does, which is the form toISOString() writes (every recorded time, and nearly
- * every occurred time): cheaper than a string for JavaScript to make and parse. Other forms
- * the store accepts come back as text for Date.parse (see epochMillis), because SQLite rounds
- * digits below the millisecond where Date.parse cuts them off, and reads no offset beyond
- * fourteen hours.
+ * What a projection applies. (Letting SQLite turn the times into milliseconds was tried: its
+ * reading differs from Date.parse for some accepted forms, and checking for the form that
+ * reads alike costs more than the parse it saves.)
  */
-const epochMillisSql = (column: string) =>
-  `CASE WHEN ${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z'
-   THEN unixepoch(${column}, 'subsec') * 1000 ELSE ${column} END`;
-/** What a projection applies. */
-const PROJECTION_COLUMNS = `position, stream, type, schema_version, data, ${epochMillisSql('occurred_at')}, actor,
-  ${epochMillisSql('recorded_at')}`;
-type ProjectionRow = [number, string, string, number, string, number | string, string | null, number | string];
+const PROJECTION_COLUMNS = 'position, stream, type, schema_version, data, occurred_at, actor, recorded_at';
+type ProjectionRow = [number, string, string, number, string, string, string | null, string];
 /** A row as chain verification reads it: position, hash, and `previous_hash || canonical form`. */
 type ChainRow = [number, string, string];
 /** The newest event, as the next append needs it: position, recorded_at, hash. */
@@ -453,15 +445,10 @@ function toProjectionEvent(row: ProjectionRow): ProjectionEvent {
     type,
     schemaVersion,
     data: JSON.parse(data),
-    occurredAt: epochMillis(occurredAt),
-    recordedAt: epochMillis(recordedAt),
+    occurredAt: Date.parse(occurredAt),
+    recordedAt: Date.parse(recordedAt),
     actor: actor ?? undefined,
   };
-}
-
-/** A time as epochMillisSql gives it: SQLite's seconds times 1000 (rounded off), or text to parse. */
-function epochMillis(value: number | string): number {
-  return typeof value === 'number' ? Math.round(value) : Date.parse(value);
 }
 
 function toRecordedEvent(row: Row): RecordedEvent {
