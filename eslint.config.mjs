@@ -21,8 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    // Other capabilities only through their public index, or an entry point of their
-    // framework-free parts (for the views' worker thread, which must start fast).
+    // Other capabilities only through their public index.
     files: ['apps/**/*.ts', 'libs/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -30,12 +29,25 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                '@samen/*/*',
-                '!@samen/ledger-kernel/testing',
-                '!@samen/event-store/embedded',
-                '!@samen/attendance/domain',
-              ],
+              group: ['@samen/*/*', '!@samen/ledger-kernel/testing'],
+              message: 'Import a capability through its index: @samen/<name>.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The views' worker thread must start fast: what it loads takes the framework-free entry
+    // points instead (the indexes bring NestJS and the KurrentDB client along).
+    files: ['libs/views/src/runner/view-lane.worker.ts', 'libs/views/src/presence/presence.projection.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@samen/*/*', '!@samen/event-store/embedded', '!@samen/attendance/domain'],
               message: 'Import a capability through its index: @samen/<name>.',
             },
           ],
