@@ -17,9 +17,7 @@ export interface Growth {
 
 /** A copy with room for at least `size` (half as much again: amortised O(1) appends, little slack). */
 export function grown<A extends Column>(array: A, size: number, { least = LEAST_CAPACITY, fill }: Growth = {}): A {
-  const next = new (array.constructor as new (length: number) => A)(
-    Math.max(size, Math.ceil(array.length * 1.5), least),
-  );
+  const next = new (array.constructor as new (length: number) => A)(Math.max(size, nextLength(array.length, least)));
   next.set(array);
   if (fill !== undefined && fill !== 0) next.fill(fill, array.length);
   return next;
@@ -31,8 +29,13 @@ export function grown<A extends Column>(array: A, size: number, { least = LEAST_
  */
 export function grownLength(length: number, size: number, least = LEAST_CAPACITY): number {
   let next = length;
-  while (next < size) next = Math.max(next + 1, Math.ceil(next * 1.5), least);
+  while (next < size) next = nextLength(next, least);
   return next;
+}
+
+/** One step of growth, the same for `grown()` and `grownLength()`. */
+function nextLength(length: number, least: number): number {
+  return Math.max(length + 1, Math.ceil(length * 1.5), least);
 }
 
 /** Grows the named columns of a state together, to hold at least `size` records. */
