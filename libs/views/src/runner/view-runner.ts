@@ -171,14 +171,15 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
    * that fail, the log is followed from the start in this thread alone.
    */
   private async start(): Promise<void> {
-    const head = this.position === undefined && this.lanes ? await this.store.headPosition() : undefined;
-    if (head !== undefined && head >= this.lanes!.from) {
+    const lanes = this.position === undefined ? this.lanes : undefined;
+    const head = lanes ? await this.store.headPosition() : undefined;
+    if (lanes && head !== undefined && head >= lanes.from) {
       const started = performance.now();
       const views = emptyViews();
       try {
         await catchUp({
           store: this.store,
-          file: this.lanes!.file,
+          file: lanes.file,
           views,
           after: undefined,
           upTo: head,
