@@ -26,6 +26,12 @@ export interface ReadAllOptions {
 export interface ProjectionReadOptions extends ReadAllOptions {
   /** Inclusive: no events after this position. Defaults to the head of the log. */
   readonly upTo?: GlobalPosition;
+  /**
+   * Only events of these types: the page then holds up to `maxCount` of them, and an empty
+   * page means none is left up to `upTo`. Views that apply a few types skip the rest of a
+   * long log (two thirds of it attendance marks) without it being decoded.
+   */
+  readonly types?: readonly string[];
 }
 
 export interface SubscribeOptions {

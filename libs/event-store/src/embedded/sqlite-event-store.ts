@@ -117,6 +117,7 @@ export class SqliteEventStore implements EventStore {
     readBackwards: Database.Statement<[string, number], Row>;
     readAll: Database.Statement<[number, number], Row>;
     readAllForProjection: Database.Statement<[number, number], ProjectionRow>;
+    readTypesForProjection: Database.Statement<[number, number, string, number], ProjectionRow>;
     head: Database.Statement<[], number | null>;
     chainPage: Database.Statement<[number, number, number], ChainRow>;
   };
@@ -163,6 +164,13 @@ export class SqliteEventStore implements EventStore {
       readAllForProjection: db
         .prepare<[number, number], ProjectionRow>(
           `SELECT ${PROJECTION_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position`,
+        )
+        .raw(),
+      // The types as one JSON list: one statement serves any set of them.
+      readTypesForProjection: db
+        .prepare<[number, number, string, number], ProjectionRow>(
+          `SELECT ${PROJECTION_COLUMNS} FROM events WHERE position > ? AND position <= ?
+           AND type IN (SELECT value FROM json_each(?)) ORDER BY position LIMIT ?`,
         )
         .raw(),
       head: db.prepare<[], number | null>('SELECT max(position) FROM events').pluck(),
@@ -237,11 +245,17 @@ export class SqliteEventStore implements EventStore {
     return this.readPage(options.after, options.maxCount ?? this.pageSize);
   }
 
-  async readAllForProjection(options: ProjectionReadOptions = {}): Promise<ProjectionEvent[]> {
+  async readAllForProjection({ after, upTo, maxCount, types }: ProjectionReadOptions = {}): Promise<ProjectionEvent[]> {
     this.assertOpen();
-    const [from, to] = this.pageBounds(options.after, options.maxCount ?? this.pageSize);
-    const last = options.upTo === undefined ? to : Math.min(to, Number(options.upTo));
-    return this.statements.readAllForProjection.all(from, last).map(toProjectionEvent);
+    const count = maxCount ?? this.pageSize;
+    // Of some types, the page may reach far beyond `count` positions: it is bounded by the log.
+    const [from, to] = this.pageBounds(after, types === undefined ? count : Number.MAX_SAFE_INTEGER);
+    const last = upTo === undefined ? to : Math.min(to, Number(upTo));
+    const rows =
+      types === undefined
+        ? this.statements.readAllForProjection.all(from, last)
+        : this.statements.readTypesForProjection.all(from, last, JSON.stringify(types), count);
+    return rows.map(toProjectionEvent);
   }
 
   async headPosition(): Promise<GlobalPosition | undefined> {

@@ -6,9 +6,11 @@ import {
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
+  eventTypeFilter,
   excludeSystemEvents,
   jsonEvent,
   type AppendStreamState,
+  type Filter,
   type Position,
   type ReadRevision,
   type RecordedEvent as KurrentRecordedEvent,
@@ -129,14 +131,26 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
-  /** KurrentDB sends every field anyway: the projection's part is taken from whole events. */
-  async readAllForProjection({ upTo, ...page }: ProjectionReadOptions = {}): Promise<ProjectionEvent[]> {
-    const events = await this.readAll(page);
+  /**
+   * KurrentDB sends every field anyway: the projection's part is taken from whole events.
+   * Types are filtered by the server (an exact-match regex, which also leaves out its own
+   * `$` events).
+   */
+  async readAllForProjection({ upTo, types, ...page }: ProjectionReadOptions = {}): Promise<ProjectionEvent[]> {
+    const filter =
+      types === undefined
+        ? excludeSystemEvents()
+        : eventTypeFilter({ regex: `^(?:${types.map(escapeRegex).join('|')})$` });
+    const events = await this.readFiltered(page, filter);
     const past = upTo === undefined ? -1 : events.findIndex((event) => event.position > upTo);
     return (past === -1 ? events : events.slice(0, past)).map(projectionEventOf);
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readFiltered(options, excludeSystemEvents());
+  }
+
+  private async readFiltered(options: ReadAllOptions, filter: Filter): Promise<RecordedEvent[]> {
     const maxCount = options.maxCount ?? this.pageSize;
     const events: RecordedEvent[] = [];
     // KurrentDB reads $all from a position inclusively; the port reads after it.
@@ -144,7 +158,7 @@ export class KurrentDbEventStore implements EventStore {
       fromPosition: options.after === undefined ? START : decodePosition(options.after),
       direction: FORWARDS,
       maxCount: maxCount + 1,
-      filter: excludeSystemEvents(),
+      filter,
     })) {
       if (!resolved.event) continue;
       const event = toRecordedEvent(resolved.event);
@@ -237,4 +251,8 @@ function toRecordedEvent(event: KurrentRecordedEvent): RecordedEvent {
     metadata,
     recordedAt: event.created.toISOString(),
   };
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -324,6 +324,30 @@ export function eventStoreContract(open: () => Promise<StoreUnderTest>): void {
       expect(numbers(await store.readAllForProjection({ after: upTo, maxCount: 10 }))).toEqual([4, 5]);
     });
 
+    it('reads only the types asked for, in pages of them, past events of other types', async () => {
+      const start = await store.headPosition();
+      const typed = (type: string, n: number): NewEvent => ({ ...numberedEvent(n), type });
+      await store.append(
+        stream('types'),
+        [0, 1, 2, 3, 4, 5, 6, 7].map((n) => typed(n % 3 === 0 ? 'PaymentMade' : 'AttendanceRecorded', n)),
+        'any',
+      );
+      const { position: upTo } = await store.append(stream('types-other'), [typed('InvoicePaid', 8)], 'any');
+      await store.append(stream('types'), [typed('PaymentMade', 9), typed('AttendanceRecorded', 10)], 'any');
+      const types = ['PaymentMade', 'InvoicePaid'];
+      const numbers = (page: ProjectionEvent[]) => page.map((e) => e.data.n);
+
+      // A page holds `maxCount` events of the types, however many others lie between them.
+      const first = await store.readAllForProjection({ after: start, maxCount: 2, types });
+      expect(numbers(first)).toEqual([0, 3]);
+      const rest = await store.readAllForProjection({ after: first[1].position, upTo, maxCount: 10, types });
+      expect(numbers(rest)).toEqual([6, 8]);
+      expect(rest.every((e) => types.includes(e.type))).toBe(true);
+      expect(await store.readAllForProjection({ after: upTo, upTo, types })).toEqual([]);
+      expect(numbers(await store.readAllForProjection({ after: upTo, types }))).toEqual([9]);
+      expect(await store.readAllForProjection({ after: start, types: [] })).toEqual([]);
+    });
+
     it('reports the newest position as the head', async () => {
       const result = await store.append(stream('head'), numbered(3), 'any');
       expect(await store.headPosition()).toBe(result.position);

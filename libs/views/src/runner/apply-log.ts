@@ -12,7 +12,8 @@ const PAGE_SIZE = 512;
 /**
  * Applies the log after `after` up to and including `upTo` to the named views, a page at a
  * time, yielding to the event loop between pages so the process keeps answering. Reads only
- * the fields a projection needs. Aborted, it stops between pages with the signal's reason.
+ * the fields a projection needs and, when every view declares its types, only those types.
+ * Aborted, it stops between pages with the signal's reason.
  */
 export async function applyLog(
   store: EventStore,
@@ -22,13 +23,20 @@ export async function applyLog(
   upTo: GlobalPosition,
   signal?: AbortSignal,
 ): Promise<void> {
-  const viewsOf = dispatch(
-    names.map((name) => ({ projection: VIEW_PROJECTIONS[name] as Projection<unknown>, state: views[name] })),
-  );
+  const targets = names.map((name) => ({
+    projection: VIEW_PROJECTIONS[name] as Projection<unknown>,
+    state: views[name],
+  }));
+  const viewsOf = dispatch(targets);
+  const types = typesOf(targets);
   for (let position = after; position === undefined || position < upTo;) {
     signal?.throwIfAborted();
-    const page = await store.readAllForProjection({ after: position, upTo, maxCount: PAGE_SIZE });
-    if (page.length === 0) throw new Error(`The log ends at ${position ?? 'its start'}, before position ${upTo}`);
+    const page = await store.readAllForProjection({ after: position, upTo, maxCount: PAGE_SIZE, types });
+    if (page.length === 0) {
+      // Of some types, none is left; of all, the log is shorter than it said.
+      if (types) return;
+      throw new Error(`The log ends at ${position ?? 'its start'}, before position ${upTo}`);
+    }
     for (const event of page) {
       const targets = viewsOf(event.type);
       if (targets.length === 0) continue;
@@ -43,6 +51,16 @@ export async function applyLog(
 interface Target {
   readonly projection: Projection<unknown>;
   readonly state: unknown;
+}
+
+/** Every type the views apply, or undefined when one of them reads every type. */
+function typesOf(targets: readonly Target[]): readonly string[] | undefined {
+  const types = new Set<string>();
+  for (const { projection } of targets) {
+    if (!projection.types) return undefined;
+    for (const type of projection.types) types.add(type);
+  }
+  return [...types];
 }
 
 /**
