@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectionEventOf, SqliteEventStore, type GlobalPosition } from '@samen/event-store';
+import { SqliteEventStore, type GlobalPosition } from '@samen/event-store';
 import { appendAll, SEED_POOL, syntheticHistory } from '@samen/synthetic';
-import { toLedgerFact } from '../core/to-ledger-fact';
+import { factsOf } from '../testing/facts-of';
 import { emptyViews, replay, VIEW_PROJECTIONS, type LedgerViews, type ViewName } from '../ledger-views';
 import { applyLog } from './apply-log';
 import { catchUp } from './catch-up';
@@ -26,14 +26,7 @@ describe('catching the views up with the log', () => {
     store = new SqliteEventStore({ file });
     await appendAll(store, syntheticHistory({ events: 6_000, seed: 11 }), SEED_POOL);
     head = (await store.headPosition())!;
-    const facts = [];
-    for (let after: GlobalPosition | undefined; ;) {
-      const page = await store.readAll({ after, maxCount: 1_000 });
-      if (page.length === 0) break;
-      facts.push(...page.map((event) => toLedgerFact(projectionEventOf(event))));
-      after = page[page.length - 1].position;
-    }
-    replayed = replay(facts);
+    replayed = replay(await factsOf(store));
   });
   afterAll(async () => {
     await store.close();

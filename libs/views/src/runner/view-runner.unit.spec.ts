@@ -2,10 +2,10 @@ import { Logger } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectionEventOf, SqliteEventStore, type EventStore, type GlobalPosition } from '@samen/event-store';
+import { SqliteEventStore, type EventStore } from '@samen/event-store';
 import { appendAll, SEED_POOL, syntheticHistory } from '@samen/synthetic';
-import { toLedgerFact } from '../core/to-ledger-fact';
 import { replay, VIEWS_VERSION } from '../ledger-views';
+import { factsOf } from '../testing/facts-of';
 import { ViewRunner } from './view-runner';
 import { ViewStateStore } from './view-state-store';
 
@@ -128,14 +128,4 @@ function pausedAfterFirstPage(store: SqliteEventStore) {
     },
   });
   return { store: paused, firstPageRead, resume };
-}
-
-async function factsOf(store: SqliteEventStore): Promise<ReturnType<typeof toLedgerFact>[]> {
-  const facts = [];
-  for (let after: GlobalPosition | undefined; ;) {
-    const page = await store.readAll({ after, maxCount: 1_000 });
-    if (page.length === 0) return facts;
-    facts.push(...page.map((event) => toLedgerFact(projectionEventOf(event))));
-    after = page[page.length - 1].position;
-  }
 }
