@@ -66,7 +66,7 @@ export interface EventStore {
 
   /**
    * A page of the log as {@link readAll} reads it, with only the fields a projection applies
-   * (what a rebuild reads), optionally only up to a position.
+   * (what a rebuild reads), optionally only up to a position and only of some types.
    */
   readAllForProjection(options?: ProjectionReadOptions): Promise<ProjectionEvent[]>;
 

@@ -23,12 +23,12 @@ export async function applyLog(
   upTo: GlobalPosition,
   signal?: AbortSignal,
 ): Promise<void> {
-  const targets = names.map((name) => ({
+  const lane = names.map((name) => ({
     projection: VIEW_PROJECTIONS[name] as Projection<unknown>,
     state: views[name],
   }));
-  const viewsOf = dispatch(targets);
-  const types = typesOf(targets);
+  const viewsOf = dispatch(lane);
+  const types = typesOf(lane);
   for (let position = after; position === undefined || position < upTo;) {
     signal?.throwIfAborted();
     const page = await store.readAllForProjection({ after: position, upTo, maxCount: PAGE_SIZE, types });
