@@ -1,4 +1,5 @@
 import type { EventStore, GlobalPosition } from '@samen/event-store';
+import type { LedgerEvent } from '../core/ledger-fact';
 import type { Projection } from '../core/projection';
 import { toLedgerFact } from '../core/to-ledger-fact';
 import { VIEW_PROJECTIONS, type LedgerViews, type ViewName } from '../ledger-views';
@@ -9,33 +10,43 @@ import { VIEW_PROJECTIONS, type LedgerViews, type ViewName } from '../ledger-vie
  */
 const PAGE_SIZE = 512;
 
+/** A view built in parts (see mergeTimelines): the fact types of the part a lane builds. */
+export interface ViewPart {
+  readonly name: ViewName;
+  readonly types: readonly LedgerEvent['type'][];
+}
+export type LaneView = ViewName | ViewPart;
+
+export const nameOf = (view: LaneView): ViewName => (typeof view === 'string' ? view : view.name);
+
 /**
- * Applies the log after `after` up to and including `upTo` to the named views, a page at a
- * time, yielding to the event loop between pages so the process keeps answering. Reads only
+ * Applies the log after `after` up to and including `upTo` to the views of a lane, a page at
+ * a time, yielding to the event loop between pages so the process keeps answering. Reads only
  * the fields a projection needs and, when every view declares its types, only those types.
  * Aborted, it stops between pages with the signal's reason.
  */
 export async function applyLog(
   store: EventStore,
   views: Partial<LedgerViews>,
-  names: readonly ViewName[],
+  lane: readonly LaneView[],
   after: GlobalPosition | undefined,
   upTo: GlobalPosition,
   signal?: AbortSignal,
 ): Promise<void> {
-  const lane = names.map((name) => ({
-    projection: VIEW_PROJECTIONS[name] as Projection<unknown>,
-    state: views[name],
-  }));
-  const viewsOf = dispatch(lane);
-  const types = typesOf(lane);
+  const targets = lane.map((view): Target => {
+    const projection = VIEW_PROJECTIONS[nameOf(view)] as Projection<unknown>;
+    return { projection, state: views[nameOf(view)], types: typeof view === 'string' ? projection.types : view.types };
+  });
+  const viewsOf = dispatch(targets);
+  const types = typesOf(targets);
   for (let position = after; position === undefined || position < upTo;) {
     signal?.throwIfAborted();
     const page = await store.readAllForProjection({ after: position, upTo, maxCount: PAGE_SIZE, types });
     if (page.length === 0) {
-      // Of some types, none is left; of all, the log is shorter than it said.
-      if (types) return;
-      throw new Error(`The log ends at ${position ?? 'its start'}, before position ${upTo}`);
+      // Of some types, none is left (if the log reaches `upTo`); of all, the log is shorter than it said.
+      const head = types ? await store.headPosition() : position;
+      if (head !== undefined && head >= upTo) return;
+      throw new Error(`The log ends at ${head ?? 'its start'}, before position ${upTo}`);
     }
     for (const event of page) {
       const targets = viewsOf(event.type);
@@ -51,20 +62,22 @@ export async function applyLog(
 interface Target {
   readonly projection: Projection<unknown>;
   readonly state: unknown;
+  /** The types applied to it; undefined for every type. */
+  readonly types: readonly string[] | undefined;
 }
 
 /** Every type the views apply, or undefined when one of them reads every type. */
 function typesOf(targets: readonly Target[]): readonly string[] | undefined {
   const types = new Set<string>();
-  for (const { projection } of targets) {
-    if (!projection.types) return undefined;
-    for (const type of projection.types) types.add(type);
+  for (const target of targets) {
+    if (!target.types) return undefined;
+    for (const type of target.types) types.add(type);
   }
   return [...types];
 }
 
 /**
- * The views that apply a fact of a type, by their declared types: two thirds of a long log
+ * The views that apply a fact of a type, by the types each applies: two thirds of a long log
  * are attendance marks, which most views do not read. (replay() gives every fact to every
  * view; the tests hold the two to the same result.)
  */
@@ -73,7 +86,7 @@ function dispatch(targets: readonly Target[]): (type: string) => readonly Target
   return (type) => {
     let found = byType.get(type);
     if (!found) {
-      found = targets.filter(({ projection }) => !projection.types || projection.types.includes(type as never));
+      found = targets.filter((target) => !target.types || target.types.includes(type));
       byType.set(type, found);
     }
     return found;

@@ -2,7 +2,9 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EventStore, GlobalPosition } from '@samen/event-store';
 import { VIEW_PROJECTIONS, type LedgerViews, type ViewName } from '../ledger-views';
-import { applyLog } from './apply-log';
+import { MEETING_FACT_TYPES, OTHER_FACT_TYPES, mergeTimelines } from '../timeline/timeline-merge';
+import { timelineProjection } from '../timeline/timeline.projection';
+import { applyLog, type LaneView } from './apply-log';
 
 export interface CatchUp {
   readonly store: EventStore;
@@ -22,7 +24,7 @@ export interface CatchUp {
 /** What the second lane is given (view-lane.worker.ts). */
 export interface LaneWork {
   readonly file: string;
-  readonly names: readonly ViewName[];
+  readonly names: readonly LaneView[];
   readonly states: Partial<LedgerViews>;
   readonly after: GlobalPosition | undefined;
   readonly upTo: GlobalPosition;
@@ -31,12 +33,19 @@ export interface LaneWork {
 const ALL_VIEWS = Object.keys(VIEW_PROJECTIONS) as ViewName[];
 /**
  * The views the second thread applies: the two that read every attendance mark (two thirds
- * of a long log), so that this thread reads only the other views' types and is free after
- * about half the rebuild (a fifth less CPU than with the timeline alone there, in about the
- * same time: docs/benchmarks.md). Their states are mostly typed arrays, moved back rather
- * than copied.
+ * of a long log), so that this thread reads only the other views' types (a fifth less CPU
+ * than with the timeline alone there: docs/benchmarks.md). Their states are mostly typed
+ * arrays, moved back rather than copied.
  */
 const SECOND_LANE: readonly ViewName[] = ['timeline', 'presence'];
+const FIRST_LANE = ALL_VIEWS.filter((name) => !SECOND_LANE.includes(name));
+/**
+ * An empty timeline is built in two parts: the second thread takes the meetings' facts, this
+ * one the rest (which it mostly reads anyway), and the parts are merged at the end. Continuing
+ * a timeline, the second thread takes it whole: its meetings' facts follow earlier ones.
+ */
+const SECOND_LANE_IN_PARTS: readonly LaneView[] = [{ name: 'timeline', types: MEETING_FACT_TYPES }, 'presence'];
+const FIRST_LANE_IN_PARTS: readonly LaneView[] = [...FIRST_LANE, { name: 'timeline', types: OTHER_FACT_TYPES }];
 
 /**
  * Brings the views from `after` up to `upTo`. With a file, on two cores: each lane reads
@@ -51,9 +60,12 @@ export async function catchUp({ store, file, views, after, upTo, signal }: Catch
     await applyLog(store, views, ALL_VIEWS, after, upTo, signal);
     return;
   }
-  const names = ALL_VIEWS.filter((name) => !SECOND_LANE.includes(name));
-  const states = Object.fromEntries(SECOND_LANE.map((name) => [name, views[name]])) as Partial<LedgerViews>;
-  const lane = startLane({ file, names: SECOND_LANE, states, after, upTo });
+  const inParts = views.timeline.count === 0;
+  const states: Partial<LedgerViews> = {
+    presence: views.presence,
+    timeline: inParts ? timelineProjection.initialState() : views.timeline,
+  };
+  const lane = startLane({ file, names: inParts ? SECOND_LANE_IN_PARTS : SECOND_LANE, states, after, upTo });
   // Either lane failing, or the caller aborting, stops the other.
   const stop = new AbortController();
   const onAbort = () => stop.abort(signal?.reason);
@@ -63,8 +75,10 @@ export async function catchUp({ store, file, views, after, upTo, signal }: Catch
     throw error;
   });
   try {
-    await applyLog(store, views, names, after, upTo, stop.signal);
-    Object.assign(views, await Promise.race([moved, aborted(stop.signal)]));
+    await applyLog(store, views, inParts ? FIRST_LANE_IN_PARTS : FIRST_LANE, after, upTo, stop.signal);
+    const { presence, timeline } = await Promise.race([moved, aborted(stop.signal)]);
+    views.presence = presence!;
+    views.timeline = inParts ? mergeTimelines(views.timeline, timeline!) : timeline!;
   } catch (error) {
     throw stop.signal.aborted ? stop.signal.reason : error;
   } finally {

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 // The embedded adapter alone: the whole library would load NestJS and the KurrentDB client,
 // half a second of a rebuild's critical path.
 import { SqliteEventStore } from '@samen/event-store/embedded';
-import { applyLog } from './apply-log';
+import { applyLog, nameOf } from './apply-log';
 import type { Projection } from '../core/projection';
 import { VIEW_PROJECTIONS, type LedgerViews } from '../ledger-views';
 import type { LaneWork } from './catch-up';
@@ -12,9 +12,10 @@ import type { LaneWork } from './catch-up';
  * its views and hands their states back. Typed arrays are moved, not copied.
  */
 async function runLane({ file, names, states, after, upTo }: LaneWork): Promise<void> {
-  // In the embedded log, positions count facts.
+  // In the embedded log, positions count facts (a view built in part gets fewer, and its part is merged into new columns).
   const facts = Number(upTo) - Number(after ?? 0n);
-  for (const name of names) (VIEW_PROJECTIONS[name] as Projection<unknown>).reserve?.(states[name], facts);
+  for (const view of names)
+    (VIEW_PROJECTIONS[nameOf(view)] as Projection<unknown>).reserve?.(states[nameOf(view)], facts);
   const store = new SqliteEventStore({ file });
   try {
     await applyLog(store, states, names, after, upTo);

@@ -6,6 +6,7 @@ import { SqliteEventStore, type EventStore } from '@samen/event-store';
 import { appendAll, SEED_POOL, syntheticHistory } from '@samen/synthetic';
 import { replay, VIEWS_VERSION } from '../ledger-views';
 import { factsOf } from '../testing/facts-of';
+import { viewsContent } from '../testing/view-content';
 import { ViewRunner } from './view-runner';
 import { ViewStateStore } from './view-state-store';
 
@@ -56,7 +57,7 @@ describe('the view runner on a long log', () => {
 
     paused.resume();
     await views.caughtUpTo(3_000n, 20_000);
-    expect(views.peek((v) => v)).toEqual(replay(await factsOf(store)));
+    expect(views.peek(viewsContent)).toEqual(viewsContent(replay(await factsOf(store))));
     expect(warnings).not.toHaveBeenCalled();
 
     const { position } = await store.append(
@@ -72,14 +73,14 @@ describe('the view runner on a long log', () => {
     );
     await views.caughtUpTo(position, 5_000);
     expect(views.peek((v) => v.directory.parties.get('nieuw')?.name)).toBe('Fonds Nieuw');
-    expect(views.peek((v) => v)).toEqual(replay(await factsOf(store)));
+    expect(views.peek(viewsContent)).toEqual(viewsContent(replay(await factsOf(store))));
   });
 
   it('builds in one thread, and says why, when the second lane fails', async () => {
     // The second lane's connection finds another (empty) log: it fails, and nothing of it is used.
     const views = startRunner(1n, { laneFile: join(dir, 'elsewhere', 'ledger.db') });
     await views.caughtUpTo(3_000n, 20_000);
-    expect(views.peek((v) => v)).toEqual(replay(await factsOf(store)));
+    expect(views.peek(viewsContent)).toEqual(viewsContent(replay(await factsOf(store))));
     expect(warnings).toHaveBeenCalledWith(expect.stringContaining('The log ends at its start, before position 3000'));
   });
 
@@ -87,7 +88,7 @@ describe('the view runner on a long log', () => {
     // The same broken second lane: unused, so nothing fails.
     const views = startRunner(3_001n, { laneFile: join(dir, 'elsewhere', 'ledger.db') });
     await views.caughtUpTo(3_000n, 20_000);
-    expect(views.peek((v) => v)).toEqual(replay(await factsOf(store)));
+    expect(views.peek(viewsContent)).toEqual(viewsContent(replay(await factsOf(store))));
     expect(warnings).not.toHaveBeenCalled();
   });
 

@@ -33,7 +33,20 @@ export function findString(pool: StringPool, text: string): number {
 
 /** The number of `text`, adding it first if it is new. */
 export function internString(pool: StringPool, text: string): number {
-  const length = encode(text);
+  return internEncoded(pool, encode(text));
+}
+
+/** The number in `pool` of string `id` of `other`, adding it first if it is new (no decoding). */
+export function internFrom(pool: StringPool, other: StringPool, id: number): number {
+  const start = other.starts[id];
+  const length = other.starts[id + 1] - start;
+  if (length > encoded.length) encoded = new Uint8Array(length * 2);
+  encoded.set(other.bytes.subarray(start, start + length));
+  return internEncoded(pool, length);
+}
+
+/** The number of the string in `encoded[0 .. length)`, adding it first if it is new. */
+function internEncoded(pool: StringPool, length: number): number {
   const slot = slotOf(pool, encoded, length);
   if (pool.slots[slot] !== 0) return pool.slots[slot] - 1;
   const id = pool.count;

@@ -3,6 +3,8 @@ import type { LedgerFact } from '../core/ledger-fact';
 import { ALL_TIME, type TimeWindow } from '../core/time-window';
 import { replay } from '../ledger-views';
 import { interleave } from '../testing/interleave';
+import { timelineContent } from '../testing/view-content';
+import { MEETING_FACT_TYPES, mergeTimelines } from './timeline-merge';
 import { timelineProjection, type TimelineState } from './timeline.projection';
 import { timelineChanges, timelinePage, type TimelineFilter } from './timeline.query';
 
@@ -220,14 +222,15 @@ function shuffled<T extends { streamName: string }>(items: readonly T[], seed: n
 
 /**
  * Positions and recording times follow the log, as a store gives them; three facts share a
- * recording time (as facts appended together do), so only the position orders them.
+ * recording time (as facts appended together do), so only the position orders them. From
+ * `firstPosition` on (KurrentDB's are beyond what a double holds exactly).
  */
-const recorded = (log: readonly Draft[]): LedgerFact[] =>
+const recorded = (log: readonly Draft[], firstPosition = 1n): LedgerFact[] =>
   log.map(
     (draft, k) =>
       ({
         ...draft,
-        position: String(k + 1),
+        position: String(firstPosition + BigInt(k)),
         recordedAt: Date.parse('2026-01-01T00:00:00Z') + Math.floor(k / 3) * 1000,
       }) as LedgerFact,
   );
@@ -289,6 +292,31 @@ describe('timeline laws', () => {
         const reordered = fold(shuffled(log, otherSeed));
         expect(answers(reordered, ALL_TIME, sites)).toEqual(answers(state, ALL_TIME, sites));
         expect(answers(reordered, asOfCut, sites)).toEqual(answers(state, asOfCut, sites));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('built in two parts, meetings and the rest, and merged, it holds and answers what one built in order does, also after more facts', () => {
+    const isMeeting = (fact: LedgerFact) => MEETING_FACT_TYPES.includes(fact.type);
+    fc.assert(
+      fc.property(STORY, fc.boolean(), fc.boolean(), ({ steps, logSeed, cutDay }, meetingsFirst, largePositions) => {
+        const drafts = tell(steps);
+        const sites = drafts.filter((d) => d.type === 'SiteJoined').map((d) => (d.data as { siteId: string }).siteId);
+        const log = recorded(shuffled(drafts, logSeed), largePositions ? 2n ** 60n : 1n);
+        // Merged after a part of the log, then the rest applied as the live path does.
+        const merge = Math.round((log.length * cutDay) / 90);
+        const meetings = fold(log.slice(0, merge).filter(isMeeting));
+        const others = fold(log.slice(0, merge).filter((fact) => !isMeeting(fact)));
+        // Either part may come first: the merge takes the first one's numbers.
+        const merged = meetingsFirst ? mergeTimelines(meetings, others) : mergeTimelines(others, meetings);
+        for (const fact of log.slice(merge)) timelineProjection.apply(merged, fact);
+
+        const inOrder = fold(log);
+        expect(timelineContent(merged)).toEqual(timelineContent(inOrder));
+        expect(answers(merged, ALL_TIME, sites)).toEqual(answers(inOrder, ALL_TIME, sites));
+        const asOfMerge = { ...ALL_TIME, asOf: log[merge - 1]?.occurredAt ?? START };
+        expect(answers(merged, asOfMerge, sites)).toEqual(answers(inOrder, asOfMerge, sites));
       }),
       { numRuns: 100 },
     );

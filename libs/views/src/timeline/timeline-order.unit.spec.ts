@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { LedgerFact } from '../core/ledger-fact';
-import { findString, internString, newStringPool, stringAt } from './string-pool';
+import { findString, internFrom, internString, newStringPool, stringAt } from './string-pool';
 import { sortedSubset, timelineOrder } from './timeline-order';
 import { positionOf, timelineProjection, type TimelineState } from './timeline.projection';
 
@@ -68,5 +68,16 @@ describe('the string pool', () => {
     expect(ids.map((id) => stringAt(pool, id))).toEqual(texts);
     expect(findString(pool, 'commitment-c-3000')).toBe(-1);
     expect(pool.count).toBe(3000);
+  });
+
+  it('takes strings over from another pool: the ones it holds keep their number, new ones come after', () => {
+    const pool = newStringPool();
+    for (const text of ['meeting-a', 'stroom-ë']) internString(pool, text);
+    const other = newStringPool();
+    const texts = ['stroom-ë', 'meeting-b', 'meeting-a', 'meeting-c'];
+    for (const text of texts) internString(other, text);
+    expect(texts.map((_, id) => internFrom(pool, other, id))).toEqual([1, 2, 0, 3]);
+    expect([0, 1, 2, 3].map((id) => stringAt(pool, id))).toEqual(['meeting-a', 'stroom-ë', 'meeting-b', 'meeting-c']);
+    expect(findString(pool, 'meeting-c')).toBe(3);
   });
 });

@@ -356,7 +356,7 @@ function internStream(state: TimelineState, streamName: string): number {
 }
 
 /** The columns with one slot per entry. */
-const ENTRY_COLUMNS = [
+export const ENTRY_COLUMNS = [
   'occurredAt',
   'recordedAt',
   'position',
