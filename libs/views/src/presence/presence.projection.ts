@@ -85,7 +85,9 @@ export const presenceProjection: Projection<Presence> = {
     state.next[mark] = -1;
     state.nextOfParty[mark] = -1;
     state.count = mark + 1;
-    let meeting = state.meetings.get(meetingId);
+    // Usually the mark before is of the same meeting (its attendance is recorded together).
+    const before = mark > 0 ? state.meeting[mark - 1] : -1;
+    let meeting = before !== -1 && state.meetingIds[before] === meetingId ? before : state.meetings.get(meetingId);
     if (meeting === undefined) {
       meeting = state.meetingIds.length;
       state.meetings.set(meetingId, meeting);

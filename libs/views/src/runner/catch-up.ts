@@ -5,6 +5,7 @@ import { VIEW_PROJECTIONS, type LedgerViews, type ViewName } from '../ledger-vie
 import { MEETING_FACT_TYPES, OTHER_FACT_TYPES, mergeTimelines } from '../timeline/timeline-merge';
 import { timelineProjection } from '../timeline/timeline.projection';
 import { applyLog, type LaneView } from './apply-log';
+import { unpacked } from './lane-transfer';
 
 export interface CatchUp {
   readonly store: EventStore;
@@ -101,7 +102,7 @@ function startLane(work: LaneWork): { worker: Worker; done: Promise<Partial<Ledg
     execArgv: typeScriptLoader(),
   });
   const done = new Promise<Partial<LedgerViews>>((resolve, reject) => {
-    worker.once('message', resolve);
+    worker.once('message', (message: Partial<LedgerViews>) => resolve(unpacked(message)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`The second view lane stopped (exit code ${code})`)));
   });

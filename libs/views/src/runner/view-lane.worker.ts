@@ -3,13 +3,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 // half a second of a rebuild's critical path.
 import { SqliteEventStore } from '@samen/event-store/embedded';
 import { applyLog, nameOf } from './apply-log';
+import { packed } from './lane-transfer';
 import type { Projection } from '../core/projection';
-import { VIEW_PROJECTIONS, type LedgerViews } from '../ledger-views';
+import { VIEW_PROJECTIONS } from '../ledger-views';
 import type { LaneWork } from './catch-up';
 
 /**
  * The second lane of a catch-up (see catch-up.ts): opens the store again, applies the log to
- * its views and hands their states back. Typed arrays are moved, not copied.
+ * its views and hands their states back (packed: lane-transfer.ts).
  */
 async function runLane({ file, names, states, after, upTo }: LaneWork): Promise<void> {
   // In the embedded log, positions count facts (a view built in part gets fewer, and its part is merged into new columns).
@@ -22,20 +23,8 @@ async function runLane({ file, names, states, after, upTo }: LaneWork): Promise<
   } finally {
     await store.close();
   }
-  parentPort!.postMessage(states, buffersOf(states));
-}
-
-/** Every buffer under the states (columns, string pools, postings), to move rather than copy. */
-function buffersOf(states: Partial<LedgerViews>): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  const visit = (value: unknown): void => {
-    if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
-    else if (value instanceof Map) for (const item of value.values()) visit(item);
-    else if (Array.isArray(value)) for (const item of value) visit(item);
-    else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) visit(item);
-  };
-  visit(states);
-  return [...buffers];
+  const { message, transfer } = packed(states);
+  parentPort!.postMessage(message, transfer);
 }
 
 void runLane(workerData as LaneWork);

@@ -33,8 +33,18 @@ export function findString(pool: StringPool, text: string): number {
 
 /** The number of `text`, adding it first if it is new. */
 export function internString(pool: StringPool, text: string): number {
-  return internEncoded(pool, encode(text));
+  if (pool === last.pool && text === last.text) return last.id;
+  const id = internEncoded(pool, encode(text));
+  last = { pool, text, id };
+  return id;
 }
+
+/**
+ * The string interned last: a long log's facts come in runs of one stream (a meeting's
+ * attendance is recorded together), and comparing with it costs a tenth of a lookup.
+ * A string's number never changes, so it cannot go stale.
+ */
+let last: { pool?: StringPool; text?: string; id: number } = { id: -1 };
 
 /** The number in `pool` of string `id` of `other`, adding it first if it is new (no decoding). */
 export function internFrom(pool: StringPool, other: StringPool, id: number): number {

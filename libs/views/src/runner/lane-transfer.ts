@@ -1,0 +1,107 @@
+import { types } from 'node:util';
+
+/**
+ * View states cross from the second lane's thread with every buffer moved, not copied, and
+ * arrays of small growable lists (the timeline's 23,000 postings) packed into one buffer: a
+ * structured clone moves each typed array as a buffer of its own, at a cost per buffer.
+ */
+
+/** Marks a packed value; view states have no key like it. */
+const PACKED = '~packed';
+
+/** An array (with holes) of growable lists `{ items, length }`, as one buffer. */
+interface PackedLists {
+  readonly [PACKED]: 'lists';
+  readonly at: Int32Array;
+  readonly lengths: Int32Array;
+  readonly capacities: Int32Array;
+  readonly items: Int32Array;
+}
+
+interface List {
+  items: Int32Array;
+  length: number;
+}
+
+/**
+ * `value` packed in place (it is being handed over), and the buffers to move with it. Maps are
+ * left as they are: cloning one costs no more than building it again.
+ */
+export function packed<T>(value: T): { message: T; transfer: ArrayBuffer[] } {
+  const transfer = new Set<ArrayBuffer>();
+  const pack = (item: unknown): unknown => {
+    if (ArrayBuffer.isView(item)) transfer.add(item.buffer as ArrayBuffer);
+    else if (types.isMap(item)) for (const entry of item.values()) pack(entry);
+    else if (Array.isArray(item) && isLists(item)) return pack(packedLists(item));
+    else if (item !== null && typeof item === 'object') replaceFields(item, pack);
+    return item;
+  };
+  return { message: pack(value) as T, transfer: [...transfer] };
+}
+
+/** What `packed()` was given. */
+export function unpacked<T>(message: T): T {
+  const unpack = (item: unknown): unknown => {
+    if (ArrayBuffer.isView(item) || types.isMap(item) || item === null || typeof item !== 'object') return item;
+    if ((item as Partial<PackedLists>)[PACKED] === 'lists') return unpackedLists(item as PackedLists);
+    replaceFields(item, unpack);
+    return item;
+  };
+  return unpack(message) as T;
+}
+
+/** Each field (or item) of an object (or array) replaced by what `by` makes of it. */
+function replaceFields(item: object, by: (field: unknown) => unknown): void {
+  const fields = item as Record<string | number, unknown>;
+  const keys = Array.isArray(item) ? item.keys() : Object.keys(item);
+  for (const key of keys) {
+    const field = fields[key];
+    // Strings and numbers (most items of large arrays) stay.
+    if (field !== null && typeof field === 'object') fields[key] = by(field);
+  }
+}
+
+function isLists(array: unknown[]): array is (List | undefined)[] {
+  let lists = 0;
+  for (let key = 0; key < array.length; key++) {
+    const item = array[key] as Partial<List> | undefined;
+    if (item === undefined && !(key in array)) continue;
+    if (!types.isInt32Array(item?.items) || typeof item.length !== 'number' || Object.keys(item).length !== 2)
+      return false;
+    lists++;
+  }
+  return lists > 0;
+}
+
+function packedLists(array: (List | undefined)[]): PackedLists {
+  const at: number[] = [];
+  const lengths: number[] = [];
+  const capacities: number[] = [];
+  array.forEach((list, key) => {
+    at.push(key);
+    lengths.push(list!.length);
+    capacities.push(list!.items.length);
+  });
+  const items = new Int32Array(capacities.reduce((sum, capacity) => sum + capacity, 0));
+  let offset = 0;
+  array.forEach((list) => {
+    items.set(list!.items, offset);
+    offset += list!.items.length;
+  });
+  return {
+    [PACKED]: 'lists',
+    at: Int32Array.from(at),
+    lengths: Int32Array.from(lengths),
+    capacities: Int32Array.from(capacities),
+    items,
+  };
+}
+
+/** Each list a view on the one buffer, with the room it had; one that outgrows it is copied out. */
+function unpackedLists({ at, lengths, capacities, items }: PackedLists): List[] {
+  const array: List[] = [];
+  for (let k = 0, offset = 0; k < at.length; offset += capacities[k++]) {
+    array[at[k]] = { items: items.subarray(offset, offset + capacities[k]), length: lengths[k] };
+  }
+  return array;
+}
