@@ -191,6 +191,12 @@ async function main(): Promise<void> {
     const result = await collected(() => rebuild(2));
     rebuilt.push(result.rate);
     views = result.views;
+    const perSecond = (rate: number) => `${Math.round(rate).toLocaleString('en')}/s`;
+    console.log(
+      `round ${round + 1}: SQLite read + JSON.parse ${perSecond(plain[round])}, fastest read ${perSecond(raw[round])},` +
+        ` rebuild on one lane ${perSecond(oneLane[round])}, on two ${perSecond(result.rate)}` +
+        ` (${(result.rate / plain[round]).toFixed(2)} of the first read)`,
+    );
   }
   const states = new ViewStateStore(join(dir, 'views.db'), VIEWS_VERSION);
   const saveStarted = performance.now();
