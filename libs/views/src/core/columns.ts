@@ -43,6 +43,14 @@ export function growColumns<S>(state: S, columns: readonly ColumnKey<S>[], size:
   for (const key of columns) state[key] = grown(state[key] as Column, size, growth) as S[ColumnKey<S>];
 }
 
+/** Shrinks the named columns of a state to `length` (copies), where they are longer. */
+export function trimColumns<S>(state: S, columns: readonly ColumnKey<S>[], length: number): void {
+  for (const key of columns) {
+    const column = state[key] as Column;
+    if (column.length > length) state[key] = column.slice(0, length) as S[ColumnKey<S>];
+  }
+}
+
 type ColumnKey<S> = { [K in keyof S]: S[K] extends Column ? K : never }[keyof S];
 
 /** The number of `value` in a table of strings, adding it first if it is new. */

@@ -21,6 +21,12 @@ export interface Projection<State> {
    * (a rebuild of the embedded log): a column grown step by step is copied twice over.
    */
   reserve?(state: State, facts: number): void;
+  /**
+   * After a rebuild that reserved room, gives back what the view did not use (where it
+   * applies only some of the facts reserved for): its columns end as long as growing them
+   * fact by fact would have made them.
+   */
+  trim?(state: State): void;
 }
 
 /** Appends to the list under `key`, creating it: most view states are lists per id. */

@@ -1,6 +1,6 @@
 // The domain alone, without the NestJS module: the views' worker thread loads this file.
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@samen/attendance/domain';
-import { growColumns, intern } from '../core/columns';
+import { growColumns, grownLength, intern, trimColumns } from '../core/columns';
 import type { Stamp } from '../core/ledger-fact';
 import type { Projection } from '../core/projection';
 
@@ -100,6 +100,14 @@ export const presenceProjection: Projection<Presence> = {
     state.lastMark[meeting] = mark;
     state.meeting[mark] = meeting;
     chainToParty(state, party, mark);
+  },
+  // Room for every fact to come: the marks are only some of them (two thirds of a long log), and trim() gives the rest back.
+  reserve(state, facts) {
+    const length = grownLength(state.next.length, state.count + facts);
+    if (length > state.next.length) growColumns(state, MARK_COLUMNS, length);
+  },
+  trim(state) {
+    trimColumns(state, MARK_COLUMNS, grownLength(INITIAL_MARKS, state.count));
   },
 };
 

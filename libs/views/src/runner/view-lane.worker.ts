@@ -13,16 +13,21 @@ import type { LaneWork } from './catch-up';
  * its views and hands their states back (packed: lane-transfer.ts).
  */
 async function runLane({ file, names, states, after, upTo }: LaneWork): Promise<void> {
-  // In the embedded log, positions count facts (a view built in part gets fewer, and its part is merged into new columns).
+  const views = names.map((view) => ({
+    projection: VIEW_PROJECTIONS[nameOf(view)] as Projection<unknown>,
+    state: states[nameOf(view)],
+  }));
+  // In the embedded log, positions count facts: room for all of them. A view that applies
+  // only some gives the rest back (presence); the timeline's part fills it when merged.
   const facts = Number(upTo) - Number(after ?? 0n);
-  for (const view of names)
-    (VIEW_PROJECTIONS[nameOf(view)] as Projection<unknown>).reserve?.(states[nameOf(view)], facts);
+  for (const { projection, state } of views) projection.reserve?.(state, facts);
   const store = new SqliteEventStore({ file });
   try {
     await applyLog(store, states, names, after, upTo);
   } finally {
     await store.close();
   }
+  for (const { projection, state } of views) projection.trim?.(state);
   const { message, transfer } = packed(states);
   parentPort!.postMessage(message, transfer);
 }
