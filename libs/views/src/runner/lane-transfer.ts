@@ -31,7 +31,6 @@ export function packed<T>(value: T): { message: T; transfer: ArrayBuffer[] } {
   const transfer = new Set<ArrayBuffer>();
   const pack = (item: unknown): unknown => {
     if (ArrayBuffer.isView(item)) transfer.add(item.buffer as ArrayBuffer);
-    else if (types.isMap(item)) for (const entry of item.values()) pack(entry);
     else if (Array.isArray(item) && isLists(item)) return pack(packedLists(item));
     else if (item !== null && typeof item === 'object') replaceFields(item, pack);
     return item;
@@ -42,7 +41,7 @@ export function packed<T>(value: T): { message: T; transfer: ArrayBuffer[] } {
 /** What `packed()` was given. */
 export function unpacked<T>(message: T): T {
   const unpack = (item: unknown): unknown => {
-    if (ArrayBuffer.isView(item) || types.isMap(item) || item === null || typeof item !== 'object') return item;
+    if (ArrayBuffer.isView(item) || item === null || typeof item !== 'object') return item;
     if ((item as Partial<PackedLists>)[PACKED] === 'lists') return unpackedLists(item as PackedLists);
     replaceFields(item, unpack);
     return item;
@@ -50,8 +49,12 @@ export function unpacked<T>(message: T): T {
   return unpack(message) as T;
 }
 
-/** Each field (or item) of an object (or array) replaced by what `by` makes of it. */
+/** Each field of an object (an item of an array, a value of a Map) replaced by what `by` makes of it. */
 function replaceFields(item: object, by: (field: unknown) => unknown): void {
+  if (types.isMap(item)) {
+    for (const [key, value] of item) if (value !== null && typeof value === 'object') item.set(key, by(value));
+    return;
+  }
   const fields = item as Record<string | number, unknown>;
   const keys = Array.isArray(item) ? item.keys() : Object.keys(item);
   for (const key of keys) {

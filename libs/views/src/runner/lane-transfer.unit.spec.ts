@@ -20,6 +20,7 @@ describe('handing view states across threads', () => {
         ['stichting-buurtkracht', 1],
       ]),
       waiting: new Map([['site:s-1', [0, 2]]]),
+      byKey: new Map([['k', { lists: [{ items: Int32Array.of(3), length: 1 }] }]]),
       largePositions: new Map([[1, '18446744073709551615']]),
       empty: new Map<string, number>(),
       postings,
