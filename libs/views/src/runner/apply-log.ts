@@ -17,7 +17,14 @@ export interface ViewPart {
 }
 export type LaneView = ViewName | ViewPart;
 
-export const nameOf = (view: LaneView): ViewName => (typeof view === 'string' ? view : view.name);
+/** Each view of a lane: its projection, its state, and the fact types applied to it. */
+export function laneTargets(views: Partial<LedgerViews>, lane: readonly LaneView[]): Target[] {
+  return lane.map((view) => {
+    const name = typeof view === 'string' ? view : view.name;
+    const projection = VIEW_PROJECTIONS[name] as Projection<unknown>;
+    return { projection, state: views[name], types: typeof view === 'string' ? projection.types : view.types };
+  });
+}
 
 /**
  * Applies the log after `after` up to and including `upTo` to the views of a lane, a page at
@@ -33,10 +40,7 @@ export async function applyLog(
   upTo: GlobalPosition,
   signal?: AbortSignal,
 ): Promise<void> {
-  const targets = lane.map((view): Target => {
-    const projection = VIEW_PROJECTIONS[nameOf(view)] as Projection<unknown>;
-    return { projection, state: views[nameOf(view)], types: typeof view === 'string' ? projection.types : view.types };
-  });
+  const targets = laneTargets(views, lane);
   const viewsOf = dispatch(targets);
   const types = typesOf(targets);
   for (let position = after; position === undefined || position < upTo;) {
@@ -59,7 +63,7 @@ export async function applyLog(
   }
 }
 
-interface Target {
+export interface Target {
   readonly projection: Projection<unknown>;
   readonly state: unknown;
   /** The types applied to it; undefined for every type. */

@@ -2,10 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 // The embedded adapter alone: the whole library would load NestJS and the KurrentDB client,
 // half a second of a rebuild's critical path.
 import { SqliteEventStore } from '@samen/event-store/embedded';
-import { applyLog, nameOf } from './apply-log';
+import { applyLog, laneTargets } from './apply-log';
 import { packed } from './lane-transfer';
-import type { Projection } from '../core/projection';
-import { VIEW_PROJECTIONS } from '../ledger-views';
 import type { LaneWork } from './catch-up';
 
 /**
@@ -13,10 +11,7 @@ import type { LaneWork } from './catch-up';
  * its views and hands their states back (packed: lane-transfer.ts).
  */
 async function runLane({ file, names, states, after, upTo }: LaneWork): Promise<void> {
-  const views = names.map((view) => ({
-    projection: VIEW_PROJECTIONS[nameOf(view)] as Projection<unknown>,
-    state: states[nameOf(view)],
-  }));
+  const views = laneTargets(states, names);
   // In the embedded log, positions count facts: room for all of them. A view that applies
   // only some gives the rest back (presence); the timeline's part fills it when merged.
   const facts = Number(upTo) - Number(after ?? 0n);
