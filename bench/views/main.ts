@@ -169,9 +169,12 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
-/** `measure()` after a full garbage collection (the benchmark runs with --expose-gc). */
+/** A full garbage collection (the benchmark runs with --expose-gc). */
+const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
+
+/** `measure()` after a full garbage collection. */
 function collected<T>(measure: () => Promise<T>): Promise<T> {
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   return measure();
 }
 
@@ -207,7 +210,7 @@ async function main(): Promise<void> {
   const travelQuestions = timeTravelQuestions(views!);
   views = undefined;
   // The rebuilt views are garbage now; collected here rather than while the API is measured.
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
 
   const port = benchPort();
   const base = `http://127.0.0.1:${port}`;
