@@ -151,9 +151,12 @@ function selectMeetings(
   partiesShown: ReadonlySet<string> | undefined,
 ): MeetingEntry[] {
   const selected: MeetingEntry[] = [];
+  // A site belongs to one programme: its gemeente's meetings in other programmes concern its other sites.
+  const siteProgrammeId = filter.siteId && directory.sites.get(filter.siteId)?.programmeId;
   for (const meeting of candidateMeetings(directory, presence, partiesShown)) {
     if (!within(meeting, window)) continue;
     if (filter.programmeId && meeting.programmeId !== filter.programmeId) continue;
+    if (siteProgrammeId && meeting.programmeId !== siteProgrammeId) continue;
     if (filter.kind && meeting.kind !== filter.kind) continue;
     if (filter.from !== undefined && meeting.startsAt < filter.from) continue;
     if (filter.to !== undefined && meeting.startsAt > filter.to) continue;

@@ -142,6 +142,49 @@ describe('who is present from each gemeente', () => {
     expect(kampen.initiativeWithoutGemeente.map((g) => g.meetingId)).toEqual(['m5']);
   });
 
+  it('narrows a site to its own programme, also when its gemeente takes part in another', () => {
+    // Kampen also has site "kampen-2" in a second programme; M6 there expects Kampen and init C.
+    const script = story()
+      .add(
+        'ProgrammeLaunched',
+        { programmeId: 'samen-2', name: 'Tweede programma', startsOn: '2023-01-01' },
+        '2023-01-01',
+      )
+      .parties([['init-c', 'initiative', 'Initiatief C']], '2023-01-02')
+      .sites('samen-2', [['kampen-2', 'gemeente-kampen', 'init-c']], '2023-01-10');
+    script.add(
+      'MeetingScheduled',
+      {
+        meetingId: 'm6',
+        programmeId: 'samen-2',
+        kind: 'collective',
+        title: 'm6',
+        startsAt: '2023-04-13T13:00:00+02:00',
+        place: 'Zwolle',
+        expectedPartyIds: ['gemeente-kampen', 'init-c'],
+      },
+      '2023-03-01',
+    );
+    script.add(
+      'AttendanceRecorded',
+      { meetingId: 'm6', personId: 'p-1', partyId: 'gemeente-kampen', status: 'present' },
+      '2023-04-13',
+    );
+    const both = replay(script.facts);
+    const kampen = presenceReport(both.directory, both.presence, { siteId: 'kampen' }, ALL_TIME);
+    const kampen2 = presenceReport(both.directory, both.presence, { siteId: 'kampen-2' }, ALL_TIME);
+    const everything = presenceReport(both.directory, both.presence, {}, ALL_TIME);
+    // Site kampen: M1–M5 of SAMEN only; Kampen still 2 of 3 there.
+    expect(kampen.meetings.map((m) => m.meetingId)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+    expect(rateOf(kampen, 'gemeente-kampen')).toMatchObject({ collectiveExpected: 3, collectiveAttended: 2 });
+    // Site kampen-2: M6 only, where Kampen came and init C did not.
+    expect(kampen2.meetings.map((m) => m.meetingId)).toEqual(['m6']);
+    expect(rateOf(kampen2, 'gemeente-kampen')).toMatchObject({ collectiveExpected: 1, collectiveAttended: 1 });
+    expect(rateOf(kampen2, 'init-c')).toMatchObject({ collectiveExpected: 1, collectiveAttended: 0 });
+    // Unfiltered, the gemeente counts over both programmes: 3 of 4.
+    expect(rateOf(everything, 'gemeente-kampen')).toMatchObject({ collectiveExpected: 4, collectiveAttended: 3 });
+  });
+
   it('answers as the world was: on 16 June Kampen had missed M2', () => {
     const asOf = { ...ALL_TIME, asOf: endOfDutchDay('2023-06-16') };
     const then = presenceReport(views.directory, views.presence, {}, asOf);
