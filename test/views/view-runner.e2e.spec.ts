@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { VIEWS_VERSION, ViewStateStore } from '@samen/views';
 import { importFactsFile } from '../../apps/ledger-api/src/facts-import/import-facts';
 import { startLedgerApi, type LedgerApi } from '../support/ledger-api';
@@ -136,6 +138,42 @@ describe('the views as the API serves them', () => {
       'Bewonersinitiatief Vaals;initiatief-vaals;initiative;2;2;1',
       '',
     ]);
+  });
+
+  /** A GET as sent, without fetch's own decompression, to see the bytes that travel. */
+  const raw = (path: string, headers: Record<string, string>) =>
+    new Promise<{ headers: IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) =>
+      get(`${api!.base}${path}`, { headers: { ...api!.auth, ...headers } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ headers: response.headers, bytes: Buffer.concat(chunks) }));
+      }).on('error', reject),
+    );
+
+  it('sends an answer gzipped to a client that takes gzip, and as it is to one that does not', async () => {
+    await start();
+    await importStory(STORY);
+    await rates();
+    for (const accept of ['application/json', 'text/csv']) {
+      const plain = await raw('/views/timeline', { accept });
+      const zipped = await raw('/views/timeline', { accept, 'accept-encoding': 'gzip, deflate, br' });
+      const refused = await raw('/views/timeline', { accept, 'accept-encoding': 'gzip;q=0, br' });
+      expect(plain.bytes.length).toBeGreaterThan(1024);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(refused.headers['content-encoding']).toBeUndefined();
+      expect(refused.bytes).toEqual(plain.bytes);
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toBe('accept, accept-encoding');
+      expect(zipped.headers['content-type']).toBe(plain.headers['content-type']);
+      expect(Number(zipped.headers['content-length'])).toBe(zipped.bytes.length);
+      expect(zipped.bytes.length).toBeLessThan(plain.bytes.length / 2);
+      expect(gunzipSync(zipped.bytes)).toEqual(plain.bytes);
+    }
+    // Under a kilobyte the answer goes as it is.
+    const small = await raw('/views/presence/rates', { 'accept-encoding': 'gzip' });
+    expect(small.bytes.length).toBeLessThan(1024);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(small.bytes.toString('utf8'))).toMatchObject({ view: 'presence-rates' });
   });
 
   it.each([

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { TimeWindow } from '../core/time-window';
 import type { LedgerViews } from '../ledger-views';
 import type { ViewRunner } from '../runner/view-runner';
+import { acceptsGzip, GZIP_FROM_BYTES } from './content-coding';
 import { toCsv, type CsvColumn } from './csv';
 import { windowOf } from './query-window';
 import type { ViewQueryDto } from './view-query.dto';
@@ -29,7 +30,8 @@ export interface ViewRequest<Answer, Row> {
 
 /**
  * One way every view answers: wait for minPosition if asked, compute in the asked time
- * window (or take the remembered answer), then JSON, or CSV when the client accepts it.
+ * window (or take the remembered answer), then JSON, or CSV when the client accepts it;
+ * gzipped when the client takes gzip, as browsers and fetch do.
  */
 export async function answerView<Answer extends object, Row>(
   runner: ViewRunner,
@@ -57,8 +59,14 @@ export async function answerView<Answer extends object, Row>(
       }),
     };
   });
+  const zipped =
+    finished.body.length >= GZIP_FROM_BYTES && acceptsGzip(reply.request.headers['accept-encoding'])
+      ? await finished.gzip()
+      : undefined;
   reply.headers(finished.headers);
   reply.header('x-ledger-position', position?.toString() ?? '');
+  reply.header('vary', 'accept, accept-encoding');
+  if (zipped) reply.header('content-encoding', 'gzip');
   if (csv) {
     reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -66,5 +74,5 @@ export async function answerView<Answer extends object, Row>(
   } else {
     reply.header('content-type', 'application/json; charset=utf-8');
   }
-  return finished.body;
+  return zipped ?? finished.body;
 }

@@ -11,6 +11,7 @@ import { EVENT_STORE, projectionEventOf, type EventStore, type RecordedEvent } f
 import { toLedgerFact } from '../core/to-ledger-fact';
 import { applyToViews, emptyViews, type LedgerViews } from '../ledger-views';
 import { catchUp } from './catch-up';
+import { FinishedAnswer } from './finished-answer';
 import { ViewStateStore } from './view-state-store';
 import { ViewsBehindError } from './views-behind.error';
 
@@ -39,14 +40,9 @@ const CACHE_ENTRIES = 500;
 /**
  * Bytes of finished answers kept: one unfiltered answer about a long log can be tens of
  * megabytes, and a few hundred of them must not grow the process past its memory budget.
+ * Counted uncompressed; a gzipped copy, made when asked for, adds a tenth or less.
  */
 const CACHE_BYTES = 64 * 2 ** 20;
-
-/** A finished answer: the bytes to send and the headers that belong to them. */
-export interface ViewAnswer {
-  readonly body: Buffer;
-  readonly headers: Readonly<Record<string, string>>;
-}
 
 export interface ViewStatus {
   /** The last position applied, or null before the first fact. */
@@ -70,7 +66,7 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
   private waiters: { position: bigint; resolve: () => void }[] = [];
-  private cache = new Map<string, ViewAnswer>();
+  private cache = new Map<string, FinishedAnswer>();
   private cachedBytes = 0;
   private cachedAt: bigint | undefined;
 
@@ -114,7 +110,7 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
   read(
     key: string,
     query: (views: LedgerViews, position: bigint | undefined) => { body: string; headers?: Record<string, string> },
-  ): { position: bigint | undefined; answer: ViewAnswer } {
+  ): { position: bigint | undefined; answer: FinishedAnswer } {
     if (this.cachedAt !== this.position) {
       this.cache.clear();
       this.cachedBytes = 0;
@@ -123,7 +119,7 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
     let answer = this.cache.get(key);
     if (!answer) {
       const { body, headers = {} } = query(this.views, this.position);
-      answer = { body: Buffer.from(body), headers };
+      answer = new FinishedAnswer(Buffer.from(body), headers);
       this.remember(key, answer);
     }
     return { position: this.position, answer };
@@ -153,11 +149,11 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
    * One answer may take half the budget: an unfiltered answer about the whole long log
    * (tens of MB) larger than that is computed again when asked again.
    */
-  private remember(key: string, answer: ViewAnswer): void {
+  private remember(key: string, answer: FinishedAnswer): void {
     const size = answer.body.length;
     if (size > CACHE_BYTES / 2) return;
     while (this.cache.size >= CACHE_ENTRIES || this.cachedBytes + size > CACHE_BYTES) {
-      const [oldest, { body }] = this.cache.entries().next().value as [string, ViewAnswer];
+      const [oldest, { body }] = this.cache.entries().next().value as [string, FinishedAnswer];
       this.cache.delete(oldest);
       this.cachedBytes -= body.length;
     }
