@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { hash as sha256 } from 'node:crypto';
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { type AppendLimits, DEFAULT_APPEND_LIMITS, type PreparedEvent, prepareAppend } from '../append-validation';
 import type {
   AppendResult,
