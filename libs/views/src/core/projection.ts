@@ -27,7 +27,18 @@ export interface Projection<State> {
    * fact by fact would have made them.
    */
   trim?(state: State): void;
+  /**
+   * The state's lookups that only index a table of strings (`index.get(table[n]) === n`, as
+   * `intern()` keeps them). A thread handing the state over sends the tables alone, and the
+   * receiver builds the lookups again, in less time than cloning them takes.
+   */
+  readonly indexes?: readonly StringIndex<State>[];
 }
+
+/** A table of strings and, by name, the state's lookup of each string's number in it. */
+export type StringIndex<State> = readonly [table: FieldOf<State, string[]>, index: FieldOf<State, Map<string, number>>];
+
+type FieldOf<State, Type> = { [K in keyof State]: State[K] extends Type ? K : never }[keyof State] & string;
 
 /** Appends to the list under `key`, creating it: most view states are lists per id. */
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

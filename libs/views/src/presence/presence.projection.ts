@@ -109,6 +109,10 @@ export const presenceProjection: Projection<Presence> = {
   trim(state) {
     trimColumns(state, MARK_COLUMNS, grownLength(INITIAL_MARKS, state.count));
   },
+  indexes: [
+    ['ids', 'idIds'],
+    ['meetingIds', 'meetings'],
+  ],
 };
 
 function chainToParty(state: Presence, party: number, mark: number): void {

@@ -1,9 +1,10 @@
 import { types } from 'node:util';
 
 /**
- * View states cross from the second lane's thread with every buffer moved, not copied, and
- * arrays of small growable lists (the timeline's 23,000 postings) packed into one buffer: a
- * structured clone moves each typed array as a buffer of its own, at a cost per buffer.
+ * View states cross from the second lane's thread with every buffer moved, not copied,
+ * arrays of small growable lists (the timeline's 23,000 postings) packed into one buffer (a
+ * structured clone moves each typed array as a buffer of its own, at a cost per buffer), and
+ * lookups that only index a table of strings built again rather than cloned.
  */
 
 /** Marks a packed value; view states have no key like it. */
@@ -18,14 +19,31 @@ interface PackedLists {
   readonly items: Int32Array;
 }
 
+/** Stands in for a lookup of a table of strings (Projection.indexes), built again from the table. */
+interface IndexOfTable {
+  readonly [PACKED]: 'index';
+  readonly of: string;
+}
+
 interface List {
   items: Int32Array;
   length: number;
 }
 
 /**
- * `value` packed in place (it is being handed over), and the buffers to move with it. Maps are
- * left as they are: cloning one costs no more than building it again.
+ * Replaces in place, in a state about to be handed over, each lookup that only indexes a table
+ * of strings with a note of its table: the receiver builds it again (`unpacked()`). Handing back
+ * presence's and the timeline's lookups (150,000 names) took 230 ms more than their tables
+ * alone; building them again takes 150 (docs/benchmarks.md).
+ */
+export function withoutIndexes(state: object, indexes: readonly (readonly [table: string, index: string])[]): void {
+  const fields = state as Record<string, unknown>;
+  for (const [table, index] of indexes) fields[index] = { [PACKED]: 'index', of: table } satisfies IndexOfTable;
+}
+
+/**
+ * `value` packed in place (it is being handed over), and the buffers to move with it. Other
+ * Maps are left as they are.
  */
 export function packed<T>(value: T): { message: T; transfer: ArrayBuffer[] } {
   const transfer = new Set<ArrayBuffer>();
@@ -42,8 +60,12 @@ export function packed<T>(value: T): { message: T; transfer: ArrayBuffer[] } {
 export function unpacked<T>(message: T): T {
   const unpack = (item: unknown): unknown => {
     if (ArrayBuffer.isView(item) || item === null || typeof item !== 'object') return item;
-    if ((item as Partial<PackedLists>)[PACKED] === 'lists') return unpackedLists(item as PackedLists);
+    const kind = (item as { [PACKED]?: string })[PACKED];
+    if (kind === 'lists') return unpackedLists(item as PackedLists);
+    // Built by the object that holds it, which holds its table too.
+    if (kind === 'index') return item;
     replaceFields(item, unpack);
+    rebuildIndexes(item);
     return item;
   };
   return unpack(message) as T;
@@ -61,6 +83,19 @@ function replaceFields(item: object, by: (field: unknown) => unknown): void {
     const field = fields[key];
     // Strings and numbers (most items of large arrays) stay.
     if (field !== null && typeof field === 'object') fields[key] = by(field);
+  }
+}
+
+function rebuildIndexes(item: object): void {
+  if (types.isMap(item) || Array.isArray(item)) return;
+  const fields = item as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const field = fields[key];
+    if (field === null || typeof field !== 'object' || (field as Partial<IndexOfTable>)[PACKED] !== 'index') continue;
+    const table = fields[(field as IndexOfTable).of] as readonly string[];
+    const index = new Map<string, number>();
+    for (let n = 0; n < table.length; n++) index.set(table[n], n);
+    fields[key] = index;
   }
 }
 

@@ -1,4 +1,4 @@
-import { packed, unpacked } from './lane-transfer';
+import { packed, unpacked, withoutIndexes } from './lane-transfer';
 
 /** As a worker's postMessage does: a structured clone, with the listed buffers moved. */
 const sent = <T>(value: T): T => {
@@ -45,6 +45,17 @@ describe('handing view states across threads', () => {
     expect(transfer).not.toContain(postings[2].items.buffer);
     structuredClone(message, { transfer });
     expect(column.byteLength).toBe(0);
+  });
+
+  it('sends a lookup of a table of strings as a note, and builds it again on arrival', () => {
+    const original = { outer: state() };
+    withoutIndexes(original.outer, [['ids', 'idIds']]);
+    const { message, transfer } = packed(original);
+    const clone = structuredClone(message, { transfer });
+    expect(clone.outer.idIds).not.toBeInstanceOf(Map);
+    const received = unpacked(clone);
+    expect(received.outer).toEqual(state());
+    expect(received.outer.idIds).toEqual(state().idIds);
   });
 
   it('lets a received list fill its room without touching its neighbours in the shared buffer', () => {

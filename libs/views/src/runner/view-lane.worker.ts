@@ -3,12 +3,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 // half a second of a rebuild's critical path.
 import { SqliteEventStore } from '@samen/event-store/embedded';
 import { applyLog, laneTargets } from './apply-log';
-import { packed } from './lane-transfer';
+import { packed, withoutIndexes } from './lane-transfer';
 import type { LaneWork } from './catch-up';
 
 /**
  * The second lane of a catch-up (see catch-up.ts): opens the store again, applies the log to
- * its views and hands their states back (packed: lane-transfer.ts).
+ * its views and hands their states back (packed, without the lookups the receiver builds
+ * again: lane-transfer.ts).
  */
 async function runLane({ file, names, states, after, upTo }: LaneWork): Promise<void> {
   const views = laneTargets(states, names);
@@ -22,7 +23,10 @@ async function runLane({ file, names, states, after, upTo }: LaneWork): Promise<
   } finally {
     await store.close();
   }
-  for (const { projection, state } of views) projection.trim?.(state);
+  for (const { projection, state } of views) {
+    projection.trim?.(state);
+    withoutIndexes(state as object, projection.indexes ?? []);
+  }
   const { message, transfer } = packed(states);
   parentPort!.postMessage(message, transfer);
 }

@@ -159,6 +159,11 @@ export const timelineProjection: Projection<TimelineState> = {
     const length = grownLength(state.occurredAt.length, state.count + facts);
     if (length > state.occurredAt.length) growColumns(state, ENTRY_COLUMNS, length);
   },
+  indexes: [
+    ['types', 'typeIds'],
+    ['actors', 'actorIds'],
+    ['ids', 'idIds'],
+  ],
 };
 
 /** What the fact concerns: its programme, site and parties, from its data or from earlier facts. */
