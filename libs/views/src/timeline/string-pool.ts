@@ -77,6 +77,22 @@ function internEncoded(pool: StringPool, length: number): number {
   return id;
 }
 
+/**
+ * Makes room for `strings` more strings of `bytes` UTF-8 bytes in all (a merge knows how many
+ * come): one copy and one rehash, rather than one at each growth on the way.
+ */
+export function reserveStrings(pool: StringPool, strings: number, bytes: number): void {
+  if (pool.byteLength + bytes > pool.bytes.length) {
+    pool.bytes = copyInto(new Uint8Array(pool.byteLength + bytes), pool.bytes);
+  }
+  if (pool.count + strings + 2 > pool.starts.length) {
+    pool.starts = copyInto(new Int32Array(pool.count + strings + 2), pool.starts);
+  }
+  let slots = pool.slots.length;
+  while ((pool.count + strings) * 10 > slots * 7) slots *= 2;
+  if (slots > pool.slots.length) rehash(pool, slots);
+}
+
 export function stringAt(pool: StringPool, id: number): string {
   return DECODER.decode(pool.bytes.subarray(pool.starts[id], pool.starts[id + 1]));
 }
@@ -123,8 +139,8 @@ function hash(bytes: Uint8Array, start: number, end: number): number {
   return h >>> 0;
 }
 
-function rehash(pool: StringPool): void {
-  const slots = new Int32Array(pool.slots.length * 2);
+function rehash(pool: StringPool, size = pool.slots.length * 2): void {
+  const slots = new Int32Array(size);
   const mask = slots.length - 1;
   for (let id = 0; id < pool.count; id++) {
     let slot = hash(pool.bytes, pool.starts[id], pool.starts[id + 1]) & mask;

@@ -1,6 +1,6 @@
 import { grown, growColumns, grownLength, intern, type Column } from '../core/columns';
 import { ENTRY_COLUMNS, FACT_TYPES, type FactType, type Posting, type TimelineState } from './timeline.projection';
-import { internFrom } from './string-pool';
+import { internFrom, reserveStrings } from './string-pool';
 
 /**
  * A meeting's facts take what they concern from the meeting's own first fact or their own
@@ -32,6 +32,7 @@ export function mergeTimelines(first: TimelineState, second: TimelineState): Tim
   const id = numbersIn(second.ids.length, (n) => intern(first.ids, first.idIds, second.ids[n]));
   const type = numbersIn(second.types.length, (n) => intern(first.types, first.typeIds, second.types[n]));
   const actor = numbersIn(second.actors.length, (n) => intern(first.actors, first.actorIds, second.actors[n]));
+  reserveStrings(first.streams, second.streams.count, second.streams.byteLength);
   const stream = numbersIn(second.streams.count, (n) => internFrom(first.streams, second.streams, n));
   // The merged columns are the second part's, merged into in place: no new memory (when it
   // has room, as the second lane's part has) and nothing for the collector.
