@@ -4,7 +4,7 @@ import { gzip } from 'node:zlib';
  * A finished answer: the bytes to send, the headers that belong to them and, once a client
  * asks for it, the same bytes gzipped. Compressed once per answer rather than per request: an
  * answer is asked again and again until the log moves, and gzip makes view JSON ten to twenty
- * times smaller, which on loopback halves the cost of sending it.
+ * times smaller for the networks between the ledger and its users.
  */
 export class FinishedAnswer {
   private gzipped?: Promise<Buffer>;
