@@ -22,7 +22,7 @@ export interface CsvTable<Answer, Row> {
 export interface ViewRequest<Answer, Row> {
   readonly view: string;
   readonly query: ViewQueryDto;
-  readonly accept: string | undefined;
+  /** The reply to send, and through it the request's Accept and Accept-Encoding. */
   readonly reply: FastifyReply;
   readonly compute: (views: LedgerViews, window: TimeWindow) => Answer;
   readonly csv: CsvTable<Answer, Row>;
@@ -41,7 +41,8 @@ export async function answerView<Answer extends object, Row>(
   const { minPosition, ...question } = query;
   if (minPosition !== undefined) await runner.caughtUpTo(BigInt(minPosition), MIN_POSITION_WAIT_MS);
   const window = windowOf(query);
-  const csv = request.accept?.includes('text/csv') ?? false;
+  const { accept, 'accept-encoding': acceptEncoding } = reply.request.headers;
+  const csv = accept?.includes('text/csv') ?? false;
   // The finished bytes are what is remembered (ViewRunner.read).
   const key = `${view}:${csv ? 'csv' : 'json'}:${JSON.stringify(question)}`;
   const { position, answer: finished } = runner.read(key, (views, at) => {
@@ -60,9 +61,7 @@ export async function answerView<Answer extends object, Row>(
     };
   });
   const zipped =
-    finished.body.length >= GZIP_FROM_BYTES && acceptsGzip(reply.request.headers['accept-encoding'])
-      ? await finished.gzip()
-      : undefined;
+    finished.body.length >= GZIP_FROM_BYTES && acceptsGzip(acceptEncoding) ? await finished.gzip() : undefined;
   reply.headers(finished.headers);
   reply.header('x-ledger-position', position?.toString() ?? '');
   reply.header('vary', 'accept, accept-encoding');

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '@samen/access';
@@ -54,16 +54,11 @@ export class CommitmentsController {
       'Elke toezegging met haar voorwaarden (na wijzigingen), status, eigenaar, of ze over tijd is (afgeleid: open en de vervaldatum ligt vóór de peildatum: asOf, anders knownAt, anders vandaag) en haar hele geschiedenis. CSV: één regel per toezegging. / Every commitment with its terms (after amendments), status, owner, whether it is overdue (derived: open and due before the date judged on: asOf, else knownAt, else today) and its whole history. CSV: one row per commitment.',
   })
   @ApiOkResponse({ description: 'Het overzicht / the view' })
-  list(
-    @Query() query: CommitmentQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  list(@Query() query: CommitmentQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const now = Date.now();
     return answerView(this.runner, {
       view: 'commitments',
       query: askedToday(query, now),
-      accept,
       reply,
       compute: (views, window) => commitmentAudit(views.directory, views.commitments, filterOf(query), window, now),
       csv: {
@@ -80,16 +75,11 @@ export class CommitmentsController {
     description:
       'Per partij die ze deed: gedaan, nagekomen, gebroken, ingetrokken, open, over tijd. Met partyId: alleen de regel van die partij. CSV: één regel per partij. / Per party that made them: made, fulfilled, broken, withdrawn, open, overdue. With partyId: only that party’s row. CSV: one row per party.',
   })
-  parties(
-    @Query() query: CommitmentQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  parties(@Query() query: CommitmentQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const now = Date.now();
     return answerView(this.runner, {
       view: 'commitments-parties',
       query: askedToday(query, now),
-      accept,
       reply,
       compute: (views, window) => commitmentsPerParty(views.directory, views.commitments, filterOf(query), window, now),
       csv: {
@@ -119,7 +109,6 @@ export class CommitmentsController {
   one(
     @IdParam('commitmentId') commitmentId: string,
     @Query() query: ViewQueryDto,
-    @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const now = Date.now();
@@ -127,7 +116,6 @@ export class CommitmentsController {
       view: 'commitment',
       // The path's id joins the question, so each commitment's answer is remembered apart.
       query: Object.assign(askedToday(query, now), { commitmentId }),
-      accept,
       reply,
       compute: (views, window) => {
         const commitment = commitmentDetail(views.directory, views.commitments, commitmentId, window, now);

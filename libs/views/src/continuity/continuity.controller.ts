@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '@samen/access';
@@ -40,16 +40,11 @@ export class ContinuityController {
       'Per partij (gemeenten eerst) en per proeftuin: wie welke rol vervulde, elk vertrek met vacaturedagen, overdracht, toezeggingen zonder eigenaar en de opkomst van de partij 90 dagen ervoor en erna, en drie of meer vertrekken binnen 90 dagen. CSV: één regel per vertrek. / Per party (gemeenten first) and per site: who held each role when, every departure with its vacancy days, handover, orphaned commitments and the party’s attendance in the 90 days before and after, and three or more departures within 90 days. CSV: one row per departure.',
   })
   @ApiOkResponse({ description: 'Het overzicht / the view' })
-  continuity(
-    @Query() query: ViewQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  continuity(@Query() query: ViewQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const now = Date.now();
     return answerView<ContinuityReport, Departure>(this.runner, {
       view: 'continuity',
       query: datedQuery(query, now),
-      accept,
       reply,
       compute: (views, window) => continuityReport(views, filterOf(query), window, now),
       csv: {
@@ -95,16 +90,11 @@ export class ContinuityController {
       'Elke toezegging die door een vertrek zonder overdracht geen eigenaar meer had, vanaf wanneer en hoe lang. CSV: één regel per toezegging. / Every commitment a departure left without an owner, from when and for how long. CSV: one row per commitment.',
   })
   @ApiOkResponse({ description: 'Het overzicht / the view' })
-  orphans(
-    @Query() query: ViewQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  orphans(@Query() query: ViewQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const now = Date.now();
     return answerView(this.runner, {
       view: 'continuity-orphans',
       query: datedQuery(query, now),
-      accept,
       reply,
       compute: (views, window) => ({
         orphanedCommitments: continuityReport(views, filterOf(query), window, now).orphanedCommitments,

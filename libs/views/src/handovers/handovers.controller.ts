@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '@samen/access';
@@ -33,15 +33,10 @@ export class HandoversController {
       'Per partij (gemeenten eerst) elke benoeming, elk vertrek en elke overdracht op volgorde, met wat er is overgedragen en aan wie (of nog niemand). Zonder de vertrouwelijke notitie. CSV: één regel per gebeurtenis. / Per party (gemeenten first) every appointment, departure and handover in order, with what was passed on and to whom (or nobody yet). Without the restricted note. CSV: one row per event.',
   })
   @ApiOkResponse({ description: 'Het overzicht / the view' })
-  handovers(
-    @Query() query: ViewQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  handovers(@Query() query: ViewQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return answerView(this.runner, {
       view: 'handovers',
       query,
-      accept,
       reply,
       compute: (views, window) => handoverHistory(views.directory, views.continuity, filterOf(query), window),
       csv: {

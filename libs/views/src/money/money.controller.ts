@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '@samen/access';
@@ -27,16 +27,11 @@ export class MoneyController {
       'Per betaler en proeftuin: toegezegd (ingetrokken telt niet meer, gebroken alleen wat betaald is; vergoedingen per bijeenkomst zoals verdiend), betaald (min terugboekingen), openstaand (nooit onder 0); per proeftuin één pot over alle financiers met ieders aandeel. Bedragen in eurocent. CSV: één regel per betaler en proeftuin. / Per payer and site: committed (withdrawn no longer counts, broken only what was paid; fees per meeting as earned), paid (net of reversals), outstanding (never below 0); per site one pot across all funders with each one’s share. Amounts in euro cents. CSV: one row per payer and site.',
   })
   @ApiOkResponse({ description: 'Het overzicht / the view' })
-  money(
-    @Query() query: ViewQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  money(@Query() query: ViewQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const now = Date.now();
     return answerView(this.runner, {
       view: 'money',
       query: askedToday(query, now),
-      accept,
       reply,
       compute: (views, window) => moneyReport(views, filterOf(query), window, now),
       csv: {
@@ -75,16 +70,11 @@ export class MoneyController {
     description:
       'Elke verdiende vergoeding (een bijeenkomst die doorging waar iemand voor het initiatief aanwezig was), wat erop betaald is (oudste eerst) en hoe lang ze wachtte. CSV: één regel per vergoeding. / Every fee earned (a meeting that took place where someone was present for the initiative), what was paid on it (oldest first) and how long it waited. CSV: one row per entitlement.',
   })
-  attendanceFees(
-    @Query() query: ViewQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  attendanceFees(@Query() query: ViewQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const now = Date.now();
     return answerView(this.runner, {
       view: 'money-attendance-fees',
       query: askedToday(query, now),
-      accept,
       reply,
       compute: (views, window) => attendanceFees(views, filterOf(query), window, now),
       csv: {
@@ -117,16 +107,11 @@ export class MoneyController {
     description:
       'Elke factuur: ingediend op, betaald op, dagen gewacht (of nog wachtend), bedrag; een teruggeboekte betaling opent de factuur weer. CSV: één regel per factuur. / Every invoice: submitted on, paid on, days waited (or still waiting), amount; a reversed payment opens the invoice again. CSV: one row per invoice.',
   })
-  invoices(
-    @Query() query: ViewQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  invoices(@Query() query: ViewQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const now = Date.now();
     return answerView(this.runner, {
       view: 'money-invoices',
       query: askedToday(query, now),
-      accept,
       reply,
       compute: (views, window) => invoiceWaits(views, filterOf(query), window, now),
       csv: {

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '@samen/access';
@@ -35,15 +35,10 @@ export class PresenceController {
       'Per bijeenkomst de aanwezigen per partij, de opkomst per gemeente bij collectieve bijeenkomsten, en bijeenkomsten waar het initiatief wel kwam en de gemeente niet. CSV: één regel per bijeenkomst en partij. / Per meeting the people present per party, attendance rates over collective meetings, and meetings where a site’s initiative came and its gemeente did not. CSV: one row per meeting and party.',
   })
   @ApiOkResponse({ description: 'Het overzicht / the view' })
-  presence(
-    @Query() query: PresenceQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  presence(@Query() query: PresenceQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return answerView(this.runner, {
       view: 'presence',
       query,
-      accept,
       reply,
       compute: (views, window) => presenceReport(views.directory, views.presence, filterOf(query), window),
       csv: {
@@ -73,15 +68,10 @@ export class PresenceController {
   @ApiOperation({
     summary: 'Opkomst per partij bij collectieve bijeenkomsten / attendance rate per party over collective meetings',
   })
-  rates(
-    @Query() query: PresenceQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  rates(@Query() query: PresenceQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return answerView(this.runner, {
       view: 'presence-rates',
       query,
-      accept,
       reply,
       compute: (views, window) => ({
         rates: presenceReport(views.directory, views.presence, filterOf(query), window).rates,
@@ -105,15 +95,10 @@ export class PresenceController {
   @ApiOperation({
     summary: 'Initiatief aanwezig, gemeente niet / meetings where a site’s initiative came and its gemeente did not',
   })
-  gaps(
-    @Query() query: PresenceQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  gaps(@Query() query: PresenceQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return answerView(this.runner, {
       view: 'presence-gaps',
       query,
-      accept,
       reply,
       compute: (views, window) => ({
         initiativeWithoutGemeente: presenceReport(views.directory, views.presence, filterOf(query), window)

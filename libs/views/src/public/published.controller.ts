@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags, PickType } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '@samen/access';
@@ -31,7 +31,6 @@ export class PublishedController {
   attendanceRates(
     @IdParam('programmeId') programmeId: string,
     @Query() query: PublishedQueryDto,
-    @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const programme = this.runner.peek((views) => views.directory.programmes.get(programmeId));
@@ -39,7 +38,6 @@ export class PublishedController {
     return answerView(this.runner, {
       view: `published-attendance-rates:${programmeId}`,
       query,
-      accept,
       reply,
       compute: (views, window) => ({
         programmeId,

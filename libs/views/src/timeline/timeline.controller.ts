@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
@@ -95,16 +95,11 @@ export class TimelineController {
       'Elk feit in de volgorde waarin het gebeurde (dan vastgelegd, dan positie), met het programma, de proeftuin en de partijen waar het over gaat en een link naar de geschiedenis van zijn stroom; per pagina, met nextCursor voor de volgende. CSV: één regel per feit van de pagina (de volgende cursor staat in de header x-next-cursor). / Every fact in the order it happened (then recorded, then position), with the programme, site and parties it concerns and a link to its stream’s history; paged, with nextCursor for the next page. CSV: one row per fact of the page (the next cursor is in the x-next-cursor header).',
   })
   @ApiOkResponse({ description: 'Een pagina van de tijdlijn / a page of the timeline' })
-  timeline(
-    @Query() query: TimelineQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  timeline(@Query() query: TimelineQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = pagingOf(query);
     return answerView(this.runner, {
       view: 'timeline',
       query,
-      accept,
       reply,
       compute: (views, window) =>
         timelinePage(views.timeline, { ...filterOf(query), ...periodOf(query) }, window, paging),
@@ -119,17 +114,12 @@ export class TimelineController {
       'Vereist: from en to (datums). De feiten die na het einde van `from` tot en met `to` gebeurden (by=recorded: werden vastgelegd), geteld per soort en per categorie, met de eerste `limit` feiten en een cursor. CSV: één regel per feit van de pagina. / Required: from and to (dates). The facts that occurred after the end of `from` up to and including `to` (by=recorded: were recorded), counted per type and per category, with the first `limit` facts and a cursor. CSV: one row per fact of the page.',
   })
   @ApiOkResponse({ description: 'De veranderingen / the changes' })
-  changes(
-    @Query() query: TimelineChangesQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  changes(@Query() query: TimelineChangesQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const paging = pagingOf(query);
     const period = periodBetween(query);
     return answerView(this.runner, {
       view: 'timeline-changes',
       query,
-      accept,
       reply,
       compute: (views, window) => timelineChanges(views.timeline, period, filterOf(query), window, paging),
       csv: pageCsv('tijdlijn-veranderingen'),
