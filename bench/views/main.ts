@@ -219,22 +219,12 @@ async function main(): Promise<void> {
   const api = await startApiProcess(dir, port);
   try {
     const cold = await latencies(base, questions, auth);
+    const ask = (headers: Record<string, string>) =>
+      runLoadClient({ url: base, connections: CONNECTIONS, seconds: SECONDS, headers, paths: questions });
     // The clients ask as browsers and fetch do, taking gzip; then, for comparison, as curl
     // does without --compressed.
-    const load = await runLoadClient({
-      url: base,
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      headers: { ...auth, 'accept-encoding': 'gzip, deflate, br' },
-      paths: questions,
-    });
-    const plainLoad = await runLoadClient({
-      url: base,
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      headers: auth,
-      paths: questions,
-    });
+    const load = await ask({ ...auth, 'accept-encoding': 'gzip, deflate, br' });
+    const plainLoad = await ask(auth);
     const travel = await latencies(base, travelQuestions, auth);
     const memory = await residentMemoryMiB(api.pid!);
     const rebuildRate = median(rebuilt);
