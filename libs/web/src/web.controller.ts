@@ -22,7 +22,7 @@ import {
   type CommitmentStatusFilter,
   type FactCategory,
 } from '@samen/views';
-import { attendanceFormPage, attendanceLines, type LineError } from './forms/attendance.form';
+import { attendanceFormPage, attendanceLines, STATUS_TEXT, type LineError } from './forms/attendance.form';
 import { layout, type Page } from './layout';
 import { PageContext } from './page-context';
 import { apiQuery, readPageState } from './page-state';
@@ -254,24 +254,34 @@ export class WebController {
       const idempotencyKey = /^[0-9a-f-]{36}$/.test(form.idempotencyKey ?? '') ? form.idempotencyKey : randomUUID();
       const chosen = new Map<string, string>();
       const errors: LineError[] = [];
-      const open = new Set(lines.filter((l) => !l.recorded).map((l) => `${l.partyId}|${l.personId}`));
+      const known = new Map(lines.map((l) => [`${l.partyId}|${l.personId}`, l.recorded]));
       for (const [field, value] of Object.entries(form)) {
         if (!field.startsWith('status:') || value === '') continue;
         const key = field.slice('status:'.length);
-        chosen.set(key, value);
-        if (!open.has(key))
-          errors.push({
-            key,
-            message: context.t(
-              'Deze persoon staat niet (meer) open voor deze bijeenkomst.',
-              'This person is not (or no longer) open for this meeting.',
-            ),
-          });
-        else if (!(ATTENDANCE_STATUSES as readonly string[]).includes(value))
+        const recorded = known.get(key);
+        if (!(ATTENDANCE_STATUSES as readonly string[]).includes(value)) {
           errors.push({
             key,
             message: context.t('Kies aanwezig, afwezig of afgemeld.', 'Choose present, absent or excused.'),
           });
+        } else if (!known.has(key)) {
+          errors.push({
+            key,
+            message: context.t('Deze persoon wordt hier niet verwacht.', 'This person is not expected here.'),
+          });
+        } else if (recorded && recorded !== value) {
+          // Someone recorded it meanwhile: say so rather than overwrite (a correction needs a reason).
+          const [nl, en] = STATUS_TEXT[recorded];
+          errors.push({
+            key,
+            message: context.t(
+              `Inmiddels vastgelegd als ${nl}; niets overschreven.`,
+              `Meanwhile recorded as ${en}; nothing overwritten.`,
+            ),
+          });
+        } else if (!recorded) {
+          chosen.set(key, value);
+        }
       }
       if (errors.length > 0) {
         reply.code(400);
