@@ -108,7 +108,11 @@ describeInBrowser(
         const { context, page } = await signedIn(codes[key]);
         for (const path of PAGES) {
           const response = await page.goto(`${api.base}${path}?${CLOSE}`);
-          expect({ path, status: response?.status() }).toEqual({ path, status: 200 });
+          expect({ path, status: response?.status(), encoding: response?.headers()['content-encoding'] }).toEqual({
+            path,
+            status: 200,
+            encoding: 'gzip',
+          });
           expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
           const name = path === '/app' ? 'overzicht' : path.slice('/app/'.length);
           await page.screenshot({ path: join(SCREENSHOTS, `${who}-${name}.png`), fullPage: true });

@@ -1,5 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ForbiddenError, UnauthenticatedError } from '@samen/access';
 import { NotFoundError, ValidationError } from '@samen/ledger-kernel';
 import { ViewsBehindError } from '@samen/views';
 import { layout } from './layout';
@@ -40,6 +41,13 @@ export class WebErrorFilter implements ExceptionFilter {
           'This form has expired or did not come from this site; nothing was recorded. Open the page again and retry.',
         ),
       );
+    } else if (error instanceof UnauthenticatedError) {
+      // A page asked with a bearer token that no longer holds (pages themselves use the session cookie).
+      status = 401;
+      page = messagePage(context, t('Geen geldige toegang', 'No valid access'), error.message);
+    } else if (error instanceof ForbiddenError) {
+      status = 403;
+      page = messagePage(context, t('Geen toegang', 'No access'), error.message);
     } else if (error instanceof NotFoundError) {
       status = 404;
       page = messagePage(context, t('Niet gevonden', 'Not found'), error.message);

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import {
   Access,
   allows,
@@ -16,6 +17,7 @@ import {
 import { ATTENDANCE_STATUSES } from '@samen/attendance';
 import { EVENT_STORE, type EventStore } from '@samen/event-store';
 import {
+  acceptsGzip,
   COMMITMENT_STATUS_FILTERS,
   FACT_CATEGORIES,
   ViewRunner,
@@ -418,12 +420,16 @@ export class WebController {
     return reply.redirect(`/app/inloggen?terug=${back}${session.expired ? '&verlopen=1' : ''}`, 303);
   }
 
+  /** A page as HTML, gzipped for browsers (all of them take it) once it is a kilobyte or more. */
   private send(reply: FastifyReply, context: PageContext, page: Page, status: number) {
-    return reply
+    const body = Buffer.from(layout(context, page).text);
+    reply
       .code(status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(layout(context, page).text);
+      .header('vary', 'accept-encoding');
+    if (body.length < 1024 || !acceptsGzip(reply.request.headers['accept-encoding'])) return reply.send(body);
+    return reply.header('content-encoding', 'gzip').send(gzipSync(body));
   }
 
   private session(request: FastifyRequest, reply: FastifyReply): WebSession {
