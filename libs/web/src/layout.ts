@@ -126,7 +126,10 @@ function whoText(context: PageContext): string {
     case 'evaluator':
       return context.t('Ingelogd als evaluator', 'Signed in as evaluator');
     case 'party-member':
-      return context.t(`Ingelogd namens ${principal.partyId}`, `Signed in for ${principal.partyId}`);
+      return context.t(
+        `Ingelogd namens ${context.partyName ?? principal.partyId}`,
+        `Signed in for ${context.partyName ?? principal.partyId}`,
+      );
   }
 }
 

@@ -27,6 +27,8 @@ export class PageContext {
     readonly path: string,
     /** The CSRF token every form of this session carries. */
     readonly csrf: string,
+    /** The name of the party a member signed in for, as the pages greet them. */
+    readonly partyName?: string,
   ) {}
 
   get lang(): Lang {

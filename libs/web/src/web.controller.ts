@@ -442,7 +442,12 @@ export class WebController {
 
   private context(request: FastifyRequest, session: WebSession, query: QueryParams): PageContext {
     const { state } = readPageState(query);
-    return new PageContext(session.principal, state, request.url.split('?')[0], session.csrf);
+    const { principal } = session;
+    const partyName =
+      principal?.kind === 'party-member'
+        ? this.runner.peek((views) => views.directory.parties.get(principal.partyId)?.name)
+        : undefined;
+    return new PageContext(principal, state, request.url.split('?')[0], session.csrf, partyName);
   }
 
   private requireCsrf(session: WebSession, form: Form): void {

@@ -187,12 +187,9 @@ function seatsChart(
         title: `${t('overdracht door', 'handover by')} ${labels.label(d.personId, party.name)}, ${dateText(d.handover!.handedOverOn, context.lang)}`,
       })),
   }));
-  const years: { at: number; label: string }[] = [];
-  for (let y = new Date(start).getUTCFullYear() + 1; y <= new Date(end).getUTCFullYear(); y++)
-    years.push({ at: dutchMidnight(`${y}-01-01`), label: String(y) });
   const vacancies = party.seats.reduce((n, s) => n + s.vacancies.length, 0);
   return html`<h2 class="utrecht-heading-2">${party.name}: ${t('wie had welke functie', 'who held which role')}</h2>
-    ${timelineChart(t(`${party.seats.length} functies, ${party.departures} vertrekken, ${vacancies} vacatures.`, `${party.seats.length} roles, ${party.departures} departures, ${vacancies} vacancies.`), start, end, rows, years)}
+    ${timelineChart(context.lang, t(`${party.seats.length} functies, ${party.departures} vertrekken, ${vacancies} vacatures.`, `${party.seats.length} roles, ${party.departures} departures, ${vacancies} vacancies.`), start, end, rows)}
     <p class="utrecht-paragraph utrecht-paragraph--small">
       <span class="ledger-key ledger-key--held"></span> ${t('bezet', 'held')} ·
       <span class="ledger-key ledger-key--vacant"></span> ${t('vacature', 'vacancy')} ·

@@ -54,6 +54,7 @@ export async function presencePage(input: PageInput): Promise<Page> {
         ${t('Opkomst per gemeente bij collectieve bijeenkomsten', 'Attendance rate per gemeente over collective meetings')}
       </h2>
       ${barChart(
+        context.lang,
         gemeenten.length === 0
           ? t('Geen collectieve bijeenkomsten in deze periode.', 'No collective meetings in this period.')
           : t(
@@ -110,6 +111,7 @@ export async function presencePage(input: PageInput): Promise<Page> {
 
       <h2 class="utrecht-heading-2">${t('Opkomst van gemeenten door de tijd', 'Gemeente attendance over time')}</h2>
       ${barChart(
+        context.lang,
         t(
           `${over.length} collectieve bijeenkomsten, per bijeenkomst het deel van de verwachte gemeenten dat er was.`,
           `${over.length} collective meetings, for each the share of expected gemeenten present.`,
