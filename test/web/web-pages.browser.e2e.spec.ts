@@ -253,6 +253,87 @@ describeInBrowser(
       await context.close();
     }, 60_000);
 
+    it('records a fund’s payment typed in euros, shows it in Geld as the API counts it, and refuses a bad amount in Dutch', async () => {
+      const { context, page } = await signedIn(codes.fonds);
+      const paidBy = async () =>
+        (
+          await api.get<{ payers: { partyId: string; paidInCents: number }[] }>('/views/money?partyId=fonds-vsbfonds')
+        ).body.payers.find((p) => p.partyId === 'fonds-vsbfonds')?.paidInCents ?? 0;
+      const before = await paidBy();
+      const head = await api.store.headPosition();
+      await page.goto(`${api.base}/app/geld`);
+      await page.getByRole('link', { name: 'Betaling vastleggen' }).click();
+      expect(await seriousViolations(page)).toEqual([]);
+      // Given a fund member: the payer can only be its own fund.
+      expect(await page.locator('#f-fromPartyId option').allTextContents()).toEqual(['–', 'VSBfonds']);
+      await page.getByLabel('Betaler').selectOption('fonds-vsbfonds');
+      await page.getByLabel('Ontvanger').selectOption('stagehuis-schilderswijk');
+      await page.getByLabel('Bedrag').fill('twaalf');
+      await page.getByLabel('Doel').selectOption('annual-subsidy');
+      await page.getByLabel('Betaald op').fill('2024-12-02');
+      await page.getByRole('button', { name: 'Vastleggen' }).click();
+      await expect(page.locator('#f-amountInCents-error').textContent()).resolves.toContain('Geef een bedrag in euro');
+      expect(await api.store.headPosition()).toBe(head);
+      await page.screenshot({ path: join(SCREENSHOTS, 'fonds-betaling-fout.png'), fullPage: true });
+
+      await page.getByLabel('Bedrag').fill('1.250,50');
+      const form = await page.evaluate(() =>
+        Object.fromEntries(
+          new FormData(document.querySelector<HTMLFormElement>('form.ledger-form')!) as unknown as Iterable<
+            [string, string]
+          >,
+        ),
+      );
+      await page.getByRole('button', { name: 'Vastleggen' }).click();
+      expect(new URL(page.url()).pathname).toBe('/app/geld');
+      expect(await paidBy()).toBe(before + 125_050);
+      await expect(page.locator('tr', { hasText: 'VSBfonds' }).first().textContent()).resolves.toContain(
+        (before + 125_050)
+          .toString()
+          .replace(/(\d+)(\d{2})$/, (_m, e: string, c: string) => `${Number(e).toLocaleString('nl-NL')},${c}`),
+      );
+      // The same form posted again (a double click) records nothing more.
+      await page.request.post(`${api.base}/app/vastleggen/betaling`, { form: form as Record<string, string> });
+      expect((await api.eventsAfter(head)).filter((e) => e.type === 'PaymentMade')).toHaveLength(1);
+      await context.close();
+    }, 60_000);
+
+    it('lets a gemeente record a handover with its note, which then shows to it and not to another gemeente', async () => {
+      const note = 'Overdracht via het formulier: dossier ligt bij het team.';
+      const { context, page } = await signedIn(codes.kampen);
+      await page.goto(`${api.base}/app/continuiteit?partyId=gemeente-kampen`);
+      await page.getByRole('link', { name: 'Overdracht vastleggen' }).first().click();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByLabel('Van wie').selectOption({ index: 1 });
+      await page.getByLabel('Aan wie').selectOption('∅');
+      await page.getByLabel('Datum van overdracht').fill('2024-12-01');
+      await page.getByLabel('Notitie (alleen voor het kernteam en de eigen partij)').fill(note);
+      await page.screenshot({ path: join(SCREENSHOTS, 'gemeente-overdracht-formulier.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Vastleggen' }).click();
+      expect(new URL(page.url()).pathname).toBe('/app/overdrachten');
+      await expect(page.locator('main').textContent()).resolves.toContain(note);
+      await context.close();
+      const other = await signedIn(codes.denHaag);
+      await other.page.goto(`${api.base}/app/overdrachten`);
+      await expect(other.page.locator('main').textContent()).resolves.not.toContain(note);
+      await other.context.close();
+    }, 60_000);
+
+    it('records a commitment as fulfilled from its page, after which it shows as kept', async () => {
+      const { context, page } = await signedIn(codes.kernteam);
+      await page.goto(`${api.base}/app/afspraken/c-den-haag-werkplek`);
+      await page.getByRole('link', { name: 'Nagekomen vastleggen' }).click();
+      await page.getByRole('button', { name: 'Vastleggen' }).click();
+      await expect(page.locator('#f-evidence-error').textContent()).resolves.toContain('Vul');
+      await page.getByLabel('Waaruit blijkt het').fill('Werkplek in gebruik sinds december.');
+      await page.getByRole('button', { name: 'Vastleggen' }).click();
+      expect(new URL(page.url()).pathname).toBe('/app/afspraken/c-den-haag-werkplek');
+      await expect(page.locator('main').textContent()).resolves.toContain('nagekomen');
+      const fromApi = await api.get<{ commitment: { status: string } }>('/views/commitments/c-den-haag-werkplek');
+      expect(fromApi.body.commitment.status).toBe('fulfilled');
+      await context.close();
+    }, 60_000);
+
     it('refuses a form post without the CSRF token, sends a tampered cookie to sign-in, and ends the session on sign-out', async () => {
       const { context, page } = await signedIn(codes.kernteam);
       const tokens = api.app.get<TokenStore>(TOKEN_STORE);

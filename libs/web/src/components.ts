@@ -1,3 +1,4 @@
+import { allows } from '@samen/access';
 import type { LedgerViews } from '@samen/views';
 import { html, type Html, type Renderable } from './html';
 import type { PageContext } from './page-context';
@@ -145,4 +146,20 @@ export function filterForm(
       ${context.t('Filter', 'Filter')}
     </button>
   </form>`;
+}
+
+/** Whether the reader may record facts about one of these parties: the rule book's own-party write. */
+export const mayRecordFor = (context: PageContext, partyIds: readonly string[]): boolean =>
+  context.principal !== undefined && allows(context.principal, { kind: 'write', scope: 'own-party' }, partyIds);
+
+/** Whether the reader records facts at all (the programme team and members of a party do; evaluators read). */
+export const mayRecord = (context: PageContext): boolean =>
+  context.principal !== undefined && allows(context.principal, { kind: 'write', scope: 'any-party' });
+
+/** Links to the forms a page offers, for readers who may use them. */
+export function actions(context: PageContext, links: readonly { href: string; text: string }[]): Html {
+  if (links.length === 0) return html``;
+  return html`<ul class="ledger-actions">
+    ${links.map((l) => html`<li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="${l.href}">${l.text}</a></li>`)}
+  </ul>`;
 }

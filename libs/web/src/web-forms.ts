@@ -22,7 +22,13 @@ export async function useWebForms(app: NestFastifyApplication): Promise<void> {
         });
         return done(error);
       }
-      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      // A field sent more than once (a list of checkboxes) keeps every value.
+      const fields: Record<string, string | string[]> = {};
+      for (const [name, value] of new URLSearchParams(body as string)) {
+        const before = fields[name];
+        fields[name] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value];
+      }
+      done(null, fields);
     },
   );
 }

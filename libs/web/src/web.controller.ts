@@ -24,6 +24,9 @@ import {
   type CommitmentStatusFilter,
   type FactCategory,
 } from '@samen/views';
+import { bodyOf, factFormPage, problemOf } from './forms/fact-form';
+import { FACT_FORMS, peopleOfParties } from './forms/fact-forms';
+import { one, type Form } from './forms/form-values';
 import { attendanceFormPage, attendanceLines, STATUS_TEXT, type LineError } from './forms/attendance.form';
 import { layout, type Page } from './layout';
 import { PageContext } from './page-context';
@@ -39,11 +42,11 @@ import type { PageInput } from './pages/page-input';
 import { presencePage } from './pages/presence.page';
 import { signInPage } from './pages/sign-in.page';
 import { timelinePageOf } from './pages/timeline.page';
+import { PersonLabels } from './person-labels';
 import { clearSessionCookie, sessionOf, setSessionCookie, type WebSession } from './session/web-session';
 import { WebErrorFilter } from './web-error.filter';
 
 type QueryParams = Readonly<Record<string, unknown>>;
-type Form = Readonly<Record<string, string>>;
 
 const VIEWS: AccessRule = { kind: 'views' };
 const PROGRAMME_TEAM: AccessRule = { kind: 'write', scope: 'programme-team' };
@@ -97,20 +100,20 @@ export class WebController {
     const session = this.session(request, reply);
     const context = this.context(request, session, form);
     this.requireCsrf(session, form);
-    const code = (form.code ?? '').trim();
+    const code = one(form, 'code').trim();
     const check = this.tokens.check(code);
     if (!check.ok) {
       return this.send(
         reply,
         context,
-        signInPage(context, { returnTo: safeReturn(form.terug), problem: 'wrong' }),
+        signInPage(context, { returnTo: safeReturn(one(form, 'terug')), problem: 'wrong' }),
         401,
       );
     }
     const { sessionId, expiresAt } = this.sessions.start(check.record);
     this.tokens.touch(check.record.tokenId);
     setSessionCookie(request, reply, sessionId, expiresAt);
-    return reply.redirect(safeReturn(form.terug) ?? context.href('/app'), 303);
+    return reply.redirect(safeReturn(one(form, 'terug')) ?? context.href('/app'), 303);
   }
 
   @Post('app/uitloggen')
@@ -253,11 +256,14 @@ export class WebController {
       this.requireCsrf(this.session(request, reply), form);
       const lines = attendanceLines(context, input.views, meetingId);
       if (!lines) return notFound(input);
-      const idempotencyKey = /^[0-9a-f-]{36}$/.test(form.idempotencyKey ?? '') ? form.idempotencyKey : randomUUID();
+      const idempotencyKey = /^[0-9a-f-]{36}$/.test(one(form, 'idempotencyKey'))
+        ? one(form, 'idempotencyKey')
+        : randomUUID();
       const chosen = new Map<string, string>();
       const errors: LineError[] = [];
       const known = new Map(lines.map((l) => [`${l.partyId}|${l.personId}`, l.recorded]));
-      for (const [field, value] of Object.entries(form)) {
+      for (const [field, values] of Object.entries(form)) {
+        const value = one({ [field]: values }, field);
         if (!field.startsWith('status:') || value === '') continue;
         const key = field.slice('status:'.length);
         const recorded = known.get(key);
@@ -321,6 +327,74 @@ export class WebController {
     });
   }
 
+  @Get('app/vastleggen/:form')
+  factForm(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query() query: QueryParams,
+    @Param('form') name: string,
+  ) {
+    return this.page(request, reply, query, VIEWS, async (input) => {
+      const form = FACT_FORMS[name];
+      const subject = typeof query.subject === 'string' ? query.subject : undefined;
+      if (!form || (form.needsSubject && !subject)) return notFound(input);
+      const withPeople = await this.withPeople({ ...input, subject });
+      return factFormPage(withPeople, form, {
+        action: this.formAction(input.context, name),
+        subject,
+        idempotencyKey: randomUUID(),
+      });
+    });
+  }
+
+  /**
+   * A fact from a form: checked here (Dutch messages beside the fields), then posted to the
+   * API's own route on the reader's behalf with the form's idempotency key, so a double
+   * submit records it once; the API's refusals (a broken rule, a concurrent change) are
+   * shown above the form, and nothing is written.
+   */
+  @Post('app/vastleggen/:form')
+  async factFormPost(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('form') name: string) {
+    const posted = formOf(request);
+    return this.page(request, reply, posted, VIEWS, async (input) => {
+      this.requireCsrf(this.session(request, reply), posted);
+      const form = FACT_FORMS[name];
+      const subject = one(posted, 'subject') || undefined;
+      if (!form || (form.needsSubject && !subject)) return notFound(input);
+      const withPeople = await this.withPeople({ ...input, subject });
+      const idempotencyKey = /^[0-9a-f-]{36}$/.test(one(posted, 'idempotencyKey'))
+        ? one(posted, 'idempotencyKey')
+        : randomUUID();
+      const state = { action: this.formAction(input.context, name), subject, idempotencyKey, posted };
+      const { body, errors } = bodyOf(withPeople, form, posted);
+      if (!body) return factFormPage(withPeople, form, { ...state, errors });
+      const answer = await this.fastify().inject({
+        method: 'POST',
+        url: form.route(subject),
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': idempotencyKey,
+          ...internalRequestHeaders(input.context.principal!),
+        },
+        payload: JSON.stringify({ ...body, ...form.fixed?.(withPeople, subject) }),
+      });
+      if (answer.statusCode !== 201) {
+        const refused = problemOf(
+          input.context,
+          form,
+          answer.json() as { detail?: string; errors?: { field: string; message: string }[] },
+        );
+        return {
+          ...factFormPage(withPeople, form, { ...state, ...refused }),
+          status: answer.statusCode === 409 ? 409 : answer.statusCode === 403 ? 403 : 400,
+        };
+      }
+      await this.runner.caughtUpTo(BigInt((answer.json() as { position: string }).position), 5_000);
+      reply.redirect(form.after(input.context, subject), 303);
+      return undefined;
+    });
+  }
+
   @Get('app/toegang')
   access(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: QueryParams) {
     return this.page(request, reply, query, PROGRAMME_TEAM, async (input) =>
@@ -336,26 +410,29 @@ export class WebController {
       this.requireCsrf(this.session(request, reply), form);
       const t = context.t.bind(context);
       const errors: Record<string, string> = {};
-      const label = (form.label ?? '').trim();
+      const label = one(form, 'label').trim();
       if (label.length === 0 || label.length > 200)
         errors.label = t(
           'Vul in voor wie de toegang is (hoogstens 200 tekens).',
           'Say whom the access is for (at most 200 characters).',
         );
-      const kind = oneOf(ACCESS_KINDS, form.kind);
+      const kind = oneOf(ACCESS_KINDS, one(form, 'kind'));
       if (!kind) errors.kind = t('Kies een rol.', 'Choose a role.');
-      const partyId = form.partyId ?? '';
+      const partyId = one(form, 'partyId');
       if (kind === 'party-member' && !views.directory.parties.has(partyId))
         errors.partyId = t(
           'Kies de partij waarvan deze persoon lid is.',
           'Choose the party this person is a member of.',
         );
-      const days = Number(form.days);
-      if (!/^\d{1,3}$/.test(form.days ?? '') || days < 1 || days > 366)
+      const days = Number(one(form, 'days'));
+      if (!/^\d{1,3}$/.test(one(form, 'days')) || days < 1 || days > 366)
         errors.days = t('Geef een aantal dagen van 1 tot 366.', 'Give a number of days from 1 to 366.');
       if (Object.keys(errors).length > 0) {
         reply.code(400);
-        return accessPage(input, this.tokens.list().reverse(), { values: form, errors });
+        return accessPage(input, this.tokens.list().reverse(), {
+          values: Object.fromEntries(Object.keys(form).map((k) => [k, one(form, k)])),
+          errors,
+        });
       }
       const id = `web-${randomUUID().slice(0, 8)}`;
       const principal = kind === 'party-member' ? { kind, id, partyId } : { kind: kind!, id };
@@ -380,7 +457,7 @@ export class WebController {
     reply: FastifyReply,
     query: QueryParams,
     rule: AccessRule,
-    draw: (input: PageInput) => Promise<Page>,
+    draw: (input: PageInput) => Promise<Page | undefined>,
   ) {
     const session = this.session(request, reply);
     const context = this.context(request, session, query);
@@ -412,7 +489,25 @@ export class WebController {
     }
     const views = this.runner.peek((v) => v);
     const page = await draw({ context, views, store: this.store, now: Date.now() });
+    if (!page) return reply;
     return this.send(reply, context, page, page.status ?? (reply.statusCode >= 400 ? reply.statusCode : 200));
+  }
+
+  /** The form's own URL, keeping the language. */
+  private formAction(context: PageContext, name: string): string {
+    return context.href(`/app/vastleggen/${name}`, { asOf: undefined, since: undefined, knownThen: undefined });
+  }
+
+  /** A form's page input with the people it offers, labelled as this reader may see them. */
+  private async withPeople(input: PageInput): Promise<PageInput> {
+    const { principal } = input.context;
+    const parties = new Set(
+      [...input.views.directory.parties.keys()].filter(
+        (id) => principal?.kind !== 'party-member' || id === principal.partyId,
+      ),
+    );
+    const people = new Map<string, string | undefined>(peopleOfParties(input.views, parties));
+    return { ...input, people: await PersonLabels.load(input.context, input.views, this.store, people) };
   }
 
   private toSignIn(request: FastifyRequest, reply: FastifyReply, session: WebSession) {
@@ -451,10 +546,7 @@ export class WebController {
   }
 
   private requireCsrf(session: WebSession, form: Form): void {
-    const id = session.sessionId ?? session.csrf;
-    const ok = session.sessionId
-      ? this.sessions.csrfMatches(session.sessionId, form.csrf)
-      : form.csrf === session.csrf && id !== '';
+    const ok = this.sessions.csrfMatches(session.csrfId, one(form, 'csrf'));
     if (!ok) throw new CsrfRefused();
   }
 

@@ -7,7 +7,7 @@ import {
   type CommitmentStatusFilter,
 } from '@samen/views';
 import { factName } from '../fact-names';
-import { badge, filterForm, partyName, siteName, table } from '../components';
+import { actions, badge, filterForm, mayRecord, mayRecordFor, partyName, siteName, table } from '../components';
 import { dateText, dateTimeText, euros } from '../format';
 import { html } from '../html';
 import type { Page } from '../layout';
@@ -65,7 +65,8 @@ export async function commitmentsPage(input: PageInput, status: CommitmentStatus
     title: t('Afspraken', 'Commitments'),
     timeTravel: timeRange(input),
     download: context.href('/app/download/afspraken', { status }),
-    body: html`${filterForm(context, views, { parties: true, sites: true, extra: statusSelect })}
+    body: html`${mayRecord(context) ? actions(context, [{ href: context.href('/app/vastleggen/toezegging', { asOf: undefined, since: undefined, knownThen: undefined, status: undefined }), text: t('Toezegging vastleggen', 'Record a commitment') }]) : ''}
+    ${filterForm(context, views, { parties: true, sites: true, extra: statusSelect })}
     ${table(
       context,
       t(`${commitments.length} toezeggingen`, `${commitments.length} commitments`),
@@ -114,7 +115,31 @@ export async function commitmentPage(input: PageInput, commitmentId: string): Pr
   return {
     title: c.description || commitmentId,
     timeTravel: timeRange(input),
-    body: html`<dl class="ledger-facts">
+    body: html`${
+        c.status === 'open' && mayRecordFor(context, [c.byPartyId])
+          ? actions(context, [
+              {
+                href: context.href('/app/vastleggen/nakomen', {
+                  subject: c.commitmentId,
+                  asOf: undefined,
+                  since: undefined,
+                  knownThen: undefined,
+                }),
+                text: t('Nagekomen vastleggen', 'Record as fulfilled'),
+              },
+              {
+                href: context.href('/app/vastleggen/intrekken', {
+                  subject: c.commitmentId,
+                  asOf: undefined,
+                  since: undefined,
+                  knownThen: undefined,
+                }),
+                text: t('Intrekken', 'Withdraw'),
+              },
+            ])
+          : ''
+      }
+      <dl class="ledger-facts">
         <div>
           <dt>${t('Status', 'Status')}</dt>
           <dd>${statusBadge(input, c)}</dd>

@@ -1,6 +1,6 @@
 import { continuityReport, dutchMidnight, type Departure, type PartyContinuity } from '@samen/views';
 import { timelineChart, type TimelineRow } from '../charts';
-import { badge, filterForm, table } from '../components';
+import { badge, filterForm, mayRecordFor, table } from '../components';
 import { count, dateText, percent } from '../format';
 import { html } from '../html';
 import type { Page } from '../layout';
@@ -199,7 +199,17 @@ function seatsChart(
       context,
       t(`${party.name}: functiehouders (tabel)`, `${party.name}: role holders (table)`),
       [
-        { header: t('Functie', 'Role'), cell: (s) => s.title },
+        {
+          header: t('Functie', 'Role'),
+          cell: (s) =>
+            mayRecordFor(context, [party.partyId])
+              ? html`${s.title}<br /><a
+                    class="utrecht-link"
+                    href="${context.href('/app/vastleggen/overdracht', { subject: s.roleId, asOf: undefined, since: undefined, knownThen: undefined })}"
+                    >${t('Overdracht vastleggen', 'Record a handover')}</a
+                  >`
+              : s.title,
+        },
         {
           header: t('Houders', 'Holders'),
           cell: (s) =>

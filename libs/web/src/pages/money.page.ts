@@ -1,5 +1,5 @@
 import { attendanceFees, invoiceWaits, moneyReport } from '@samen/views';
-import { badge, filterForm, partyName, table } from '../components';
+import { actions, badge, filterForm, mayRecord, partyName, table } from '../components';
 import { dateText, euros } from '../format';
 import { html } from '../html';
 import type { Page } from '../layout';
@@ -26,7 +26,29 @@ export async function moneyPage(input: PageInput): Promise<Page> {
     title: t('Geld', 'Money'),
     timeTravel: timeRange(input),
     download: context.href('/app/download/geld'),
-    body: html`${filterForm(context, views)}
+    body: html`${
+      mayRecord(context)
+        ? actions(context, [
+            {
+              href: context.href('/app/vastleggen/betaling', {
+                asOf: undefined,
+                since: undefined,
+                knownThen: undefined,
+              }),
+              text: t('Betaling vastleggen', 'Record a payment'),
+            },
+            {
+              href: context.href('/app/vastleggen/factuur', {
+                asOf: undefined,
+                since: undefined,
+                knownThen: undefined,
+              }),
+              text: t('Factuur vastleggen', 'Record an invoice'),
+            },
+          ])
+        : ''
+    }
+    ${filterForm(context, views)}
     ${table(
       context,
       t('Per betaler: toegezegd, betaald en openstaand', 'Per payer: committed, paid and outstanding'),

@@ -1,6 +1,7 @@
 import type { EventStore } from '@samen/event-store';
 import type { LedgerViews } from '@samen/views';
 import type { PageContext } from '../page-context';
+import type { PersonLabels } from '../person-labels';
 
 /** What every page is drawn from: who asks and how, the views, the log (for names and notes), and now. */
 export interface PageInput {
@@ -8,6 +9,10 @@ export interface PageInput {
   readonly views: LedgerViews;
   readonly store: EventStore;
   readonly now: number;
+  /** People a form offers to choose from, labelled as the reader may see them. */
+  readonly people?: PersonLabels;
+  /** What a form is about: the commitment to fulfil, the role handed over. */
+  readonly subject?: string;
 }
 
 /** The programme a page is about: the one asked for, else the first the ledger knows. */

@@ -15,6 +15,8 @@ export interface WebSession {
   readonly sessionId: string | undefined;
   /** The CSRF token of this session, or of the visitor's cookie. */
   readonly csrf: string;
+  /** What the CSRF token is derived from: the session id, or the visitor's cookie. */
+  readonly csrfId: string;
   /** True when the browser sent a session cookie that no longer signs anyone in. */
   readonly expired: boolean;
 }
@@ -44,7 +46,13 @@ export function sessionOf(
     const token = session && tokens.checkById(session.tokenId);
     if (token?.ok) {
       tokens.touch(token.record.tokenId);
-      return { principal: token.record.principal, sessionId, csrf: sessions.csrfTokenFor(sessionId), expired: false };
+      return {
+        principal: token.record.principal,
+        sessionId,
+        csrf: sessions.csrfTokenFor(sessionId),
+        csrfId: sessionId,
+        expired: false,
+      };
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
@@ -57,6 +65,7 @@ export function sessionOf(
     principal: undefined,
     sessionId: undefined,
     csrf: sessions.csrfTokenFor(`visitor:${visitor}`),
+    csrfId: `visitor:${visitor}`,
     expired: sessionId !== undefined,
   };
 }
