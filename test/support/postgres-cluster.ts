@@ -14,6 +14,11 @@ export interface PostgresCluster {
   readonly pid: number;
   /** A fresh, empty database on the cluster: its connection string. */
   newDatabase(): Promise<string>;
+  /**
+   * Stops the server as a crash would (every process quits at once, nothing is flushed or
+   * checkpointed) and starts it again on the same port, which recovers from the WAL.
+   */
+  crashAndRestart(): Promise<void>;
   /** Stops the server at once (as a crash would), kills it if it lingers, and removes its directory. */
   stop(): Promise<void>;
 }
@@ -50,23 +55,32 @@ export async function startPostgresCluster(bin: string): Promise<PostgresCluster
     // --no-sync only for initdb's own files: a throwaway cluster need not survive a crash of this machine.
     await tool('initdb', ['-D', data, '-U', 'ledger', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
     const port = await freePort();
-    await tool('pg_ctl', [
-      '-D',
-      data,
-      '-l',
-      join(dir, 'server.log'),
-      '-w',
-      '-t',
-      '60',
-      '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
-      'start',
-    ]);
-    pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const start = async () => {
+      await tool('pg_ctl', [
+        '-D',
+        data,
+        '-l',
+        join(dir, 'server.log'),
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+        'start',
+      ]);
+      return Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    };
+    pid = await start();
     const url = (database: string) => `postgres://ledger@127.0.0.1:${port}/${database}`;
     let databases = 0;
     return {
-      pid,
+      get pid() {
+        return pid!;
+      },
+      async crashAndRestart() {
+        await tool('pg_ctl', ['-D', data, '-m', 'immediate', '-w', '-t', '10', 'stop']);
+        pid = await start();
+      },
       async newDatabase() {
         databases += 1;
         const name = `ledger_${databases}`;
