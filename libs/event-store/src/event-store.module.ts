@@ -16,7 +16,7 @@ export const EVENT_STORE = Symbol('EventStore');
     {
       provide: EVENT_STORE,
       inject: [ConfigService],
-      useFactory: (config: ConfigService) =>
+      useFactory: (config: ConfigService): Promise<EventStore> =>
         createEventStore(config.getOrThrow<EventStoreSettings>('ledger.eventStore')),
     },
   ],

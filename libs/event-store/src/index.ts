@@ -18,7 +18,7 @@ export {
   type ExpectedHead,
   type VerifyChainOptions,
 } from './integrity/verify-chain';
-export { createEventStore, KURRENTDB_SCHEMES, type EventStoreSettings } from './create-event-store';
+export { createEventStore, KURRENTDB_SCHEMES, POSTGRES_SCHEMES, type EventStoreSettings } from './create-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './embedded';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
