@@ -9,6 +9,7 @@ import {
   PostgresEventStore,
   type RecordedEvent,
   StoreSchemaTooNewError,
+  StoreUnreachableError,
 } from '@samen/event-store';
 import { describeWithPostgres } from '../support/postgres-cluster';
 
@@ -137,6 +138,17 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
       const versions = await asOperator((client) => client.query('SELECT version FROM samen_ledger.schema_version'));
       expect(versions.rows).toEqual([{ version: 1 }]);
       expect(await stores[2].readStream('meeting-vaals-m1')).toHaveLength(1);
+    });
+
+    it('says which server it cannot reach, without its password', async () => {
+      const nowhere = url.replace(/:\d+\//, ':1/').replace('//ledger@', '//ledger:geheim@');
+
+      const refusal = await PostgresEventStore.open({ connectionString: nowhere }).catch((error: unknown) => error);
+
+      expect(refusal).toBeInstanceOf(StoreUnreachableError);
+      expect((refusal as Error).message).toMatch(
+        /^PostgreSQL at postgres:\/\/ledger:\*\*\*@127\.0\.0\.1:1\/\w+ cannot be used: .*ECONNREFUSED/,
+      );
     });
 
     it('refuses a database written by a newer samen-ledger, and leaves it untouched', async () => {

@@ -5,6 +5,7 @@ export type EventStoreErrorCode =
   | 'invalid-append'
   | 'not-a-ledger-store'
   | 'store-schema-too-new'
+  | 'store-unreachable'
   | 'store-closed'
   | 'chain-broken'
   | 'chain-not-available';
@@ -47,6 +48,11 @@ export class NotALedgerStoreError extends EventStoreError {
 /** The database file was written by a newer samen-ledger; it was not touched. */
 export class StoreSchemaTooNewError extends EventStoreError {
   readonly code = 'store-schema-too-new';
+}
+
+/** The database server could not be reached or refused the connection; nothing was written. */
+export class StoreUnreachableError extends EventStoreError {
+  readonly code = 'store-unreachable';
 }
 
 export class StoreClosedError extends EventStoreError {

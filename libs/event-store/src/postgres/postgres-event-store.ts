@@ -9,7 +9,7 @@ import type {
   ProjectionEvent,
   RecordedEvent,
 } from '../envelope';
-import { StoreClosedError } from '../errors';
+import { EventStoreError, StoreClosedError, StoreUnreachableError } from '../errors';
 import type {
   EventStore,
   ProjectionReadOptions,
@@ -51,6 +51,9 @@ const MAX_GROUP_EVENTS = 10_000;
 const MAX_POSITION = '9223372036854775807';
 const MAX_REVISION = 2_147_483_647;
 
+/** A connection string fit for a message or a log: the password is left out. */
+const withoutPassword = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+
 /** A row as chain verification reads it: position and previous hash, then the columns of {@link Row}. */
 type ChainRow = [string, string, ...Row];
 
@@ -90,7 +93,10 @@ export class PostgresEventStore implements EventStore {
       store.forceSynchronousCommit = rows[0].synchronous_commit === 'off';
     } catch (error) {
       await store.pool.end();
-      throw error;
+      if (error instanceof EventStoreError) throw error;
+      throw new StoreUnreachableError(
+        `PostgreSQL at ${withoutPassword(options.connectionString)} cannot be used: ${(error as Error).message}`,
+      );
     }
     return store;
   }
