@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import type { Subscription } from 'rxjs';
 import {
   canonicalEvent,
   chainHash,
@@ -45,8 +44,7 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
       // Given four writers (four pools, as four API instances would have) and one reader
       const writers = await Promise.all([open(), open(), open(), open()]);
       const reader = await open({ pollMs: 20 });
-      const subscribed: RecordedEvent[] = [];
-      const subscription: Subscription = reader.subscribeToAll().subscribe((event) => subscribed.push(event));
+      const subscribed = follow(reader);
       let writing = true;
       const tailed = tailReadAll(reader, () => writing);
 
@@ -54,14 +52,14 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
       const acknowledged = await writeConcurrently(writers);
       writing = false;
       const tail = await tailed;
-      await waitFor(() => subscribed.length >= acknowledged.length);
-      subscription.unsubscribe();
+      await waitFor(() => subscribed.seen.length >= acknowledged.length);
+      subscribed.stop();
 
       // Then each reader saw positions 1, 2, 3, … in order: had one skipped a position that
       // committed later, it would never have read it, and the list would have a hole
       const every = acknowledged.map((_, i) => BigInt(i + 1));
       expect(tail.map((e) => e.position)).toEqual(every);
-      expect(subscribed.map((e) => e.position)).toEqual(every);
+      expect(subscribed.seen.map((e) => e.position)).toEqual(every);
       expect(new Set(acknowledged)).toEqual(new Set(every));
       // and each stream's revisions follow one another in the global order
       for (const name of new Set(tail.map((e) => e.streamName))) {
@@ -170,21 +168,19 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
     it('wakes a subscriber in another instance through a notification, without waiting for its poll', async () => {
       const subscriber = await open({ pollMs: 60_000 });
       const writer = await open();
-      const seen: RecordedEvent[] = [];
-      const subscription = subscriber.subscribeToAll().subscribe((event) => seen.push(event));
+      const { seen, stop } = follow(subscriber);
       await waitForListener();
 
       await writer.append('meeting-vaals-m1', [annaPresent], 'no_stream');
 
       await waitFor(() => seen.length === 1, 3000);
-      subscription.unsubscribe();
+      stop();
     });
 
     it('still delivers by polling when its notification connection is killed', async () => {
       const subscriber = await open({ pollMs: 100 });
       const writer = await open();
-      const seen: RecordedEvent[] = [];
-      const subscription = subscriber.subscribeToAll().subscribe((event) => seen.push(event));
+      const { seen, stop } = follow(subscriber);
       await waitForListener();
       await asOperator((client) =>
         client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %'`),
@@ -195,7 +191,7 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
 
       await waitFor(() => seen.length === 2, 3000);
       expect(seen.map((e) => e.streamName)).toEqual(['meeting-vaals-m1', 'meeting-vaals-m2']);
-      subscription.unsubscribe();
+      stop();
     });
 
     /** The subscriber's LISTEN connection is up once the server shows it. */
@@ -258,6 +254,13 @@ async function writeConcurrently(writers: readonly PostgresEventStore[]): Promis
     ),
   );
   return acknowledged;
+}
+
+/** A subscriber from the start of the log, keeping what it is given. */
+function follow(store: PostgresEventStore): { seen: RecordedEvent[]; stop: () => void } {
+  const seen: RecordedEvent[] = [];
+  const subscription = store.subscribeToAll().subscribe((event) => seen.push(event));
+  return { seen, stop: () => subscription.unsubscribe() };
 }
 
 /** Reads the log page after page while `going()`, and once more after it stops. */

@@ -1,13 +1,7 @@
 import type Database from 'better-sqlite3';
 import { hash as sha256 } from 'node:crypto';
 import type { Observable } from 'rxjs';
-import {
-  type AppendLimits,
-  DEFAULT_APPEND_LIMITS,
-  matchesExpectedRevision,
-  type PreparedEvent,
-  prepareAppend,
-} from '../append-validation';
+import { type AppendLimits, DEFAULT_APPEND_LIMITS, matchesExpectedRevision } from '../append-validation';
 import type {
   AppendResult,
   ExpectedRevision,
@@ -28,6 +22,7 @@ import { canonicalEvent, chainHash, GENESIS_HASH } from '../integrity/chain-hash
 import { type ChainVerification, ChainWalk, type VerifyChainOptions } from '../integrity/verify-chain';
 import { CANONICAL_EVENT_SQL_PARTS, openLedgerDatabase } from './sqlite-schema';
 import { pagedSubscription } from '../paged-subscription';
+import { type PendingAppend as QueuedAppend, queueAppend } from '../queued-append';
 import {
   COLUMNS,
   PROJECTION_COLUMNS,
@@ -50,12 +45,8 @@ export interface SqliteEventStoreOptions {
   readonly verifyPageSize?: number;
 }
 
-interface PendingAppend {
-  readonly streamName: string;
-  readonly events: PreparedEvent[];
-  readonly expected: ExpectedRevision;
-  readonly resolve: (result: AppendResult) => void;
-  readonly reject: (error: unknown) => void;
+/** A queued append and, once its group's transaction has run, what became of it. */
+interface PendingAppend extends QueuedAppend {
   outcome?: { ok: true; result: AppendResult } | { ok: false; error: unknown };
 }
 
@@ -194,15 +185,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   append(streamName: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    if (this.closed) return Promise.reject(new StoreClosedError());
-    let prepared: PreparedEvent[];
-    try {
-      prepared = prepareAppend(streamName, events, expectedRevision, this.limits);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return new Promise((resolve, reject) => {
-      this.pending.push({ streamName, events: prepared, expected: expectedRevision, resolve, reject });
+    const request = { streamName, events, expected: expectedRevision };
+    return queueAppend(request, { closed: this.closed, limits: this.limits }, (append) => {
+      this.pending.push(append);
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());

@@ -1,18 +1,10 @@
 import type { PoolClient } from 'pg';
-import { matchesExpectedRevision, type PreparedEvent } from '../append-validation';
-import type { AppendResult, ExpectedRevision, StreamRevision } from '../envelope';
+import { matchesExpectedRevision } from '../append-validation';
+import type { PendingAppend } from '../queued-append';
+import type { AppendResult, StreamRevision } from '../envelope';
 import { WrongExpectedRevisionError } from '../errors';
 import { canonicalEvent, chainHash, GENESIS_HASH } from '../integrity/chain-hash';
 import { APPEND_CHANNEL, APPEND_LOCK_KEY, LEDGER_SCHEMA } from './postgres-schema';
-
-/** One append waiting for its transaction. */
-export interface PendingAppend {
-  readonly streamName: string;
-  readonly events: PreparedEvent[];
-  readonly expected: ExpectedRevision;
-  readonly resolve: (result: AppendResult) => void;
-  readonly reject: (error: unknown) => void;
-}
 
 export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: WrongExpectedRevisionError };
 

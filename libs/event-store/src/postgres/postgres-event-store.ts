@@ -1,6 +1,6 @@
 import { Client, Pool, type QueryConfig } from 'pg';
 import type { Observable } from 'rxjs';
-import { type AppendLimits, DEFAULT_APPEND_LIMITS, prepareAppend } from '../append-validation';
+import { type AppendLimits, DEFAULT_APPEND_LIMITS } from '../append-validation';
 import type {
   AppendResult,
   ExpectedRevision,
@@ -20,6 +20,7 @@ import type {
 import { canonicalEvent, chainHash } from '../integrity/chain-hash';
 import { type ChainVerification, ChainWalk, type VerifyChainOptions } from '../integrity/verify-chain';
 import { pagedSubscription } from '../paged-subscription';
+import { type PendingAppend, queueAppend } from '../queued-append';
 import {
   COLUMNS,
   PROJECTION_COLUMNS,
@@ -28,7 +29,7 @@ import {
   toProjectionEvent,
   toRecordedEvent,
 } from '../stored-rows';
-import { type PendingAppend, writeAppendGroup } from './append-transaction';
+import { writeAppendGroup } from './append-transaction';
 import { AppendWakeup } from './append-wakeup';
 import { LEDGER_SCHEMA, prepareLedgerSchema } from './postgres-schema';
 
@@ -115,15 +116,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   append(streamName: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    if (this.closed) return Promise.reject(new StoreClosedError());
-    let prepared;
-    try {
-      prepared = prepareAppend(streamName, events, expectedRevision, this.limits);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return new Promise((resolve, reject) => {
-      this.pending.push({ streamName, events: prepared, expected: expectedRevision, resolve, reject });
+    const request = { streamName, events, expected: expectedRevision };
+    return queueAppend(request, { closed: this.closed, limits: this.limits }, (append) => {
+      this.pending.push(append);
       this.writer ??= this.writeQueued();
     });
   }
