@@ -110,4 +110,22 @@ describeWithPostgres('ledger-api on PostgreSQL', (cluster) => {
 
     expect(refusal).toBeInstanceOf(StoreSchemaTooNewError);
   });
+
+  it('answers 503 while the database is away, and a retry with the same Idempotency-Key writes the fact once', async () => {
+    const body = { partyId: freshId('gemeente-kampen'), kind: 'municipality', name: 'Gemeente Kampen' };
+    const headers = { 'idempotency-key': freshId('kampen') };
+
+    await cluster().crash();
+    const away = await api.post('/parties', body, headers).finally(() => cluster().restart());
+    const retried = await api.post<{ position: string }>('/parties', body, headers);
+    const again = await api.post('/parties', body, headers);
+    const stream = await api.store.readStream(`party-${body.partyId}`);
+    const view = await api.get(`/views/timeline?minPosition=${retried.body.position}`);
+
+    expect(away).toMatchObject({ status: 503, body: { code: 'store-unreachable' } });
+    expect([retried.status, again.status]).toEqual([201, 201]);
+    expect(stream.map((e) => e.type)).toEqual(['PartyRegistered']);
+    // The views followed the log through the restart.
+    expect(view.status).toBe(200);
+  });
 });

@@ -211,12 +211,49 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
       const head = await store.headPosition();
       await store.close();
 
-      await cluster().crashAndRestart();
+      await cluster().crash();
+      await cluster().restart();
 
       const reopened = await open();
       expect(await reopened.headPosition()).toBe(head);
       expect((await readEverything(reopened)).map((e) => e.position)).toEqual(acknowledged.sort(byPosition));
       await expect(reopened.verifyChain()).resolves.toMatchObject({ intact: true, events: acknowledged.length });
+    });
+
+    it('refuses appends while the server is away, as unreachable, and goes on once it is back', async () => {
+      const store = await open();
+      await store.append('meeting-vaals-m1', [annaPresent], 'no_stream');
+
+      await cluster().crash();
+      const refusal = await store.append('meeting-vaals-m2', [annaPresent], 'no_stream').catch((e: unknown) => e);
+      const reading = await store.readStream('meeting-vaals-m1').catch((e: unknown) => e);
+      await cluster().restart();
+
+      expect(refusal).toBeInstanceOf(StoreUnreachableError);
+      expect((refusal as Error).message).toMatch(/nothing was written|may or may not have been committed/);
+      expect(reading).toBeInstanceOf(StoreUnreachableError);
+      await expect(store.append('meeting-vaals-m2', [annaPresent], 'no_stream')).resolves.toMatchObject({
+        position: 2n,
+      });
+    });
+
+    it('keeps a subscription going through a restart of the server, without a gap or a repeat', async () => {
+      const store = await open({ pollMs: 50 });
+      const subscribed = follow(store);
+      await store.append('meeting-vaals-m1', [annaPresent], 'no_stream');
+      await waitFor(() => subscribed.seen.length === 1);
+
+      await cluster().crash();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await cluster().restart();
+      await store.append('meeting-vaals-m2', [annaPresent], 'no_stream');
+
+      await waitFor(() => subscribed.seen.length === 2);
+      subscribed.stop();
+      expect(subscribed.seen.map((e) => [e.position, e.streamName])).toEqual([
+        [1n, 'meeting-vaals-m1'],
+        [2n, 'meeting-vaals-m2'],
+      ]);
     });
   });
 });

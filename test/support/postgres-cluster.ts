@@ -14,11 +14,10 @@ export interface PostgresCluster {
   readonly pid: number;
   /** A fresh, empty database on the cluster: its connection string. */
   newDatabase(): Promise<string>;
-  /**
-   * Stops the server as a crash would (every process quits at once, nothing is flushed or
-   * checkpointed) and starts it again on the same port, which recovers from the WAL.
-   */
-  crashAndRestart(): Promise<void>;
+  /** Stops the server as a crash would: every process quits at once, nothing is flushed or checkpointed. */
+  crash(): Promise<void>;
+  /** Starts the server again on the same port after {@link crash}; it recovers from the WAL. */
+  restart(): Promise<void>;
   /** Stops the server at once (as a crash would), kills it if it lingers, and removes its directory. */
   stop(): Promise<void>;
 }
@@ -77,8 +76,10 @@ export async function startPostgresCluster(bin: string): Promise<PostgresCluster
       get pid() {
         return pid!;
       },
-      async crashAndRestart() {
+      async crash() {
         await tool('pg_ctl', ['-D', data, '-m', 'immediate', '-w', '-t', '10', 'stop']);
+      },
+      async restart() {
         pid = await start();
       },
       async newDatabase() {

@@ -50,7 +50,11 @@ export class StoreSchemaTooNewError extends EventStoreError {
   readonly code = 'store-schema-too-new';
 }
 
-/** The database server could not be reached or refused the connection; nothing was written. */
+/**
+ * The database server could not be reached, or the connection broke. At start nothing was
+ * read or written. For an append, whether it was written is unknown until the stream is
+ * read again: retrying it with the same command id (an Idempotency-Key) is safe.
+ */
 export class StoreUnreachableError extends EventStoreError {
   readonly code = 'store-unreachable';
 }

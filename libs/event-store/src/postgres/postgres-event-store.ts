@@ -31,6 +31,7 @@ import {
 } from '../stored-rows';
 import { writeAppendGroup } from './append-transaction';
 import { AppendWakeup } from './append-wakeup';
+import { asUnreachable } from './connection-failure';
 import { LEDGER_SCHEMA, prepareLedgerSchema } from './postgres-schema';
 
 export interface PostgresEventStoreOptions {
@@ -47,13 +48,14 @@ export interface PostgresEventStoreOptions {
   readonly poolSize?: number;
 }
 
+const NOTHING_WRITTEN = '; nothing was written';
+const PERHAPS_WRITTEN =
+  '; the append may or may not have been committed: read the stream, or retry it with the same command id';
+
 /** At most this many events go into one transaction, however many appends wait. */
 const MAX_GROUP_EVENTS = 10_000;
 const MAX_POSITION = '9223372036854775807';
 const MAX_REVISION = 2_147_483_647;
-
-/** A connection string fit for a message or a log: the password is left out. */
-const withoutPassword = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 
 /** A row as chain verification reads it: position and previous hash, then the columns of {@link Row}. */
 type ChainRow = [string, string, ...Row];
@@ -75,8 +77,10 @@ type ChainRow = [string, string, ...Row];
  */
 export class PostgresEventStore implements EventStore {
   readonly kind = 'postgres';
+  private readonly connectionString: string;
   private readonly pool: Pool;
   private readonly wakeup: AppendWakeup;
+  private readonly pollMs: number;
   private readonly limits: AppendLimits;
   private readonly pageSize: number;
   private readonly verifyPageSize: number;
@@ -94,22 +98,18 @@ export class PostgresEventStore implements EventStore {
       store.forceSynchronousCommit = rows[0].synchronous_commit === 'off';
     } catch (error) {
       await store.pool.end();
-      if (error instanceof EventStoreError) throw error;
-      throw new StoreUnreachableError(
-        `PostgreSQL at ${withoutPassword(options.connectionString)} cannot be used: ${(error as Error).message}`,
-      );
+      throw error instanceof EventStoreError ? error : asUnreachable(error, options.connectionString);
     }
     return store;
   }
 
   private constructor(options: PostgresEventStoreOptions) {
+    this.connectionString = options.connectionString;
+    this.pollMs = options.pollMs ?? 500;
     this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     // An idle connection that the server drops must not crash the process; the pool opens another.
     this.pool.on('error', () => undefined);
-    this.wakeup = new AppendWakeup(
-      () => new Client({ connectionString: options.connectionString }),
-      options.pollMs ?? 500,
-    );
+    this.wakeup = new AppendWakeup(() => new Client({ connectionString: options.connectionString }), this.pollMs);
     this.limits = options.limits ?? DEFAULT_APPEND_LIMITS;
     this.pageSize = options.pageSize ?? 512;
     this.verifyPageSize = options.verifyPageSize ?? 4096;
@@ -174,10 +174,20 @@ export class PostgresEventStore implements EventStore {
     return pagedSubscription({
       after: options.after,
       pageSize: this.pageSize,
-      readPage: (after) => {
-        if (this.closed) return undefined;
-        seen = this.wakeup.current;
-        return this.readPage(after, this.pageSize);
+      readPage: async (after) => {
+        // While the server is away (a restart, a failover) the subscription waits and reads
+        // again from where it was, rather than ending: nothing can be skipped or repeated.
+        for (;;) {
+          if (this.closed) return undefined;
+          seen = this.wakeup.current;
+          try {
+            return await this.readPage(after, this.pageSize);
+          } catch (error) {
+            if (this.closed) return undefined;
+            if (!(error instanceof StoreUnreachableError)) throw error;
+            await new Promise((resolve) => setTimeout(resolve, this.pollMs));
+          }
+        }
       },
       waitForAppend: () => this.wakeup.after(seen),
     });
@@ -230,8 +240,11 @@ export class PostgresEventStore implements EventStore {
   private async rows<R extends unknown[]>(name: string, text: string, values: unknown[]): Promise<R[]> {
     if (this.closed) throw new StoreClosedError();
     const query: QueryConfig & { rowMode: 'array' } = { name, text, values, rowMode: 'array' };
-    const result = await this.pool.query<R>(query);
-    return result.rows;
+    try {
+      return (await this.pool.query<R>(query)).rows;
+    } catch (error) {
+      throw asUnreachable(error, this.connectionString);
+    }
   }
 
   /** Writes the queue one transaction at a time until it is empty. */
@@ -239,7 +252,8 @@ export class PostgresEventStore implements EventStore {
     while (this.pending.length > 0) {
       const group = this.takeGroup();
       const client = await this.pool.connect().catch((error: unknown) => {
-        for (const append of group) append.reject(error);
+        const failure = asUnreachable(error, this.connectionString, NOTHING_WRITTEN);
+        for (const append of group) append.reject(failure);
         return undefined;
       });
       if (!client) continue;
@@ -253,7 +267,8 @@ export class PostgresEventStore implements EventStore {
       } catch (error) {
         // The connection's state is unknown after a failure: it is closed rather than reused.
         client.release(true);
-        for (const append of group) append.reject(error);
+        const failure = asUnreachable(error, this.connectionString, PERHAPS_WRITTEN);
+        for (const append of group) append.reject(failure);
       }
     }
     this.writer = undefined;
