@@ -42,7 +42,9 @@ export function findPostgresBinaries(): string | undefined {
  * fsync stays on: the adapter's durability is part of what is tested.
  */
 export async function startPostgresCluster(bin: string): Promise<PostgresCluster> {
-  const dir = mkdtempSync(join(tmpdir(), 'samen-ledger-pg-'));
+  // As root the server's user must reach the directory: /tmp is open to every user, where
+  // a TMPDIR below root's home may not be.
+  const dir = mkdtempSync(join(process.getuid?.() === 0 ? '/tmp' : tmpdir(), 'samen-ledger-pg-'));
   const data = join(dir, 'data');
   const prefix = serverUser(dir);
   const tool = (name: string, args: string[]) => {
