@@ -220,6 +220,21 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
       await expect(reopened.verifyChain()).resolves.toMatchObject({ intact: true, events: acknowledged.length });
     });
 
+    it('keeps every acknowledged append through a crash also where the database has synchronous_commit off', async () => {
+      await asOperator((client) =>
+        client.query(`ALTER DATABASE ${new URL(url).pathname.slice(1)} SET synchronous_commit = off`),
+      );
+      const store = await open();
+      const acknowledged = await writeConcurrently([store]);
+
+      // At once: without a synchronous commit the last commits would still be in the WAL buffers.
+      await cluster().crash();
+      await cluster().restart();
+
+      const reopened = await open();
+      expect(await reopened.headPosition()).toBe(BigInt(acknowledged.length));
+    });
+
     it('refuses appends while the server is away, as unreachable, and goes on once it is back', async () => {
       const store = await open();
       await store.append('meeting-vaals-m1', [annaPresent], 'no_stream');
