@@ -11,9 +11,14 @@ import { declaredRoutes } from './routes';
 type Who = 'anonymous' | 'programme-team' | 'evaluator' | 'own party' | 'other party' | 'revoked' | 'expired';
 const EVERYONE: Who[] = ['anonymous', 'programme-team', 'evaluator', 'own party', 'other party', 'revoked', 'expired'];
 
-/** Let in (the request reaches validation and the handler), or the status that refuses it. */
-function expectedFor(expected: Expected, who: Who): 'let in' | 401 | 403 {
+/**
+ * Let in (the request reaches validation and the handler), sent to the sign-in page (a web
+ * page asked with a bearer token or none), or the status that refuses it.
+ */
+function expectedFor(expected: Expected, who: Who): 'let in' | 'sign-in' | 401 | 403 {
   if (who === 'revoked' || who === 'expired') return 401;
+  if (expected === 'web') return 'sign-in';
+  if (expected === 'web-form') return 403;
   if (expected === 'public' || who === 'programme-team') return 'let in';
   if (who === 'anonymous') return 403;
   switch (expected) {
@@ -84,6 +89,7 @@ describe('who may call which route', () => {
         })
       : await fetch(`${api.base}${probe.path}`, { headers });
     if (expected === 'let in') expect([401, 403]).not.toContain(response.status);
+    else if (expected === 'sign-in') expect(new URL(response.url).pathname).toBe('/app/inloggen');
     else expect(response.status).toBe(expected);
   });
 

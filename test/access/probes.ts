@@ -1,6 +1,18 @@
 /** Who may call a route, written down here independently of the declarations in the code. */
 export type Expected =
-  'public' | 'views' | 'audit' | 'programme-team' | 'any-party' | { own: 'gemeente-vaals' | 'initiatief-vaals' };
+  | 'public'
+  | 'views'
+  | 'audit'
+  | 'programme-team'
+  | 'any-party'
+  | { own: 'gemeente-vaals' | 'initiatief-vaals' }
+  /**
+   * A web page or a page's form: a bearer token never opens it (only a browser session does,
+   * test/web), so every caller here is sent to sign-in, and nothing is done.
+   */
+  | 'web'
+  /** Signing in or out: refused (403) to any post without the visitor's CSRF token. */
+  | 'web-form';
 
 export interface Probe {
   readonly path: string;
@@ -67,4 +79,27 @@ export const PROBES: Record<string, Probe> = {
     expected: { own: 'initiatief-vaals' },
   },
   'POST /invoices/:invoiceId/payment': { path: '/invoices/inv-1/payment', body: {}, expected: VAALS },
+  'GET /': { path: '/', expected: 'web' },
+  'GET /app': { path: '/app', expected: 'web' },
+  'GET /app/aanwezigheid': { path: '/app/aanwezigheid', expected: 'web' },
+  'GET /app/continuiteit': { path: '/app/continuiteit', expected: 'web' },
+  'GET /app/afspraken': { path: '/app/afspraken', expected: 'web' },
+  'GET /app/afspraken/:id': { path: '/app/afspraken/c-vaals', expected: 'web' },
+  'GET /app/geld': { path: '/app/geld', expected: 'web' },
+  'GET /app/overdrachten': { path: '/app/overdrachten', expected: 'web' },
+  'GET /app/tijdlijn': { path: '/app/tijdlijn', expected: 'web' },
+  'GET /app/toegang': { path: '/app/toegang', expected: 'web' },
+  'GET /app/download/:page': { path: '/app/download/overdrachten', expected: 'web' },
+  'GET /app/bijeenkomsten/:meetingId/aanwezigheid': { path: '/app/bijeenkomsten/m1/aanwezigheid', expected: 'web' },
+  'GET /app/inloggen': { path: '/app/inloggen', expected: 'web' },
+  'GET /app/static/:name': { path: '/app/static/ledger.css', expected: 'public' },
+  'POST /app/inloggen': { path: '/app/inloggen', body: {}, expected: 'web-form' },
+  'POST /app/uitloggen': { path: '/app/uitloggen', body: {}, expected: 'web-form' },
+  'POST /app/toegang': { path: '/app/toegang', body: {}, expected: 'web' },
+  'POST /app/toegang/:tokenId/intrekken': { path: '/app/toegang/t1/intrekken', body: {}, expected: 'web' },
+  'POST /app/bijeenkomsten/:meetingId/aanwezigheid': {
+    path: '/app/bijeenkomsten/m1/aanwezigheid',
+    body: {},
+    expected: 'web',
+  },
 };

@@ -56,6 +56,19 @@ describe('ledger-api over HTTP', () => {
     expect(await viewer.text()).toContain('swagger-ui');
   });
 
+  it('declares the bearer scheme and requires it globally, so "Try it out" sends the token after "Authorize"', async () => {
+    const document = (await (await fetch(`${base}/docs-json`)).json()) as {
+      components?: { securitySchemes?: Record<string, { type?: string; scheme?: string }> };
+      security?: Record<string, string[]>[];
+    };
+    const schemes = document.components?.securitySchemes ?? {};
+    const bearer = Object.keys(schemes).filter(
+      (name) => schemes[name].type === 'http' && schemes[name].scheme?.toLowerCase() === 'bearer',
+    );
+    expect(bearer).toHaveLength(1);
+    expect(document.security).toContainEqual({ [bearer[0]]: [] });
+  });
+
   it('sends security headers on every answer, without forcing HTTPS on a plain-HTTP docs page', async () => {
     for (const path of ['/health', '/docs', '/toezeggingen/onbekend']) {
       const headers = (await fetch(`${base}${path}`)).headers;

@@ -9,6 +9,7 @@ import { RolesModule } from '@samen/roles';
 import { StructureModule } from '@samen/structure';
 import { ViewsModule } from '@samen/views';
 import { AccessModule } from '@samen/access';
+import { WebModule } from '@samen/web';
 import { AuditController } from './audit/audit.controller';
 import { HistoryController } from './history/history.controller';
 import { HealthModule } from './health/health.module';
@@ -26,6 +27,7 @@ import { HealthModule } from './health/health.module';
     CommitmentsModule,
     MoneyModule,
     ViewsModule,
+    WebModule,
   ],
   controllers: [HistoryController, AuditController],
 })

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from 'helmet';
 import { loadLedgerConfig } from '@samen/config';
+import { useWebForms } from '@samen/web';
 import { AppModule } from './app.module';
 import { useJsonBodyParser } from './http/json-body';
 import { createLedgerLogger, PinoNestLogger } from './http/pino-logger';
@@ -42,6 +43,7 @@ export async function createApp(options: { quiet?: boolean } = {}): Promise<Nest
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   useJsonBodyParser(fastify);
+  await useWebForms(app);
   // helmet itself, built once: @fastify/helmet rebuilds its configuration on every request
   // (measured: 4 % of the API's time under view queries).
   const securityHeaders = helmet({

@@ -6,9 +6,11 @@ import { AccessGuard } from './nest/access.guard';
 import { AUTHENTICATOR, BearerTokenAuthenticator } from './nest/authenticator';
 import { SlidingWindowStorage } from './nest/sliding-window.storage';
 import { WriteThrottlerGuard } from './nest/write-throttler.guard';
+import { SessionStore } from './sessions/session-store';
 import { TokenStore } from './tokens/token-store';
 
 export const TOKEN_STORE = Symbol('TokenStore');
+export const SESSION_STORE = Symbol('SessionStore');
 
 /** Who is asking, and whether they may: every request passes here first. */
 @Global()
@@ -33,6 +35,11 @@ export const TOKEN_STORE = Symbol('TokenStore');
       useFactory: (config: ConfigService) => new TokenStore(config.getOrThrow<string>('ledger.access.file')),
     },
     {
+      provide: SESSION_STORE,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => new SessionStore(config.getOrThrow<string>('ledger.access.file')),
+    },
+    {
       provide: AUTHENTICATOR,
       inject: [TOKEN_STORE],
       useFactory: (tokens: TokenStore) => new BearerTokenAuthenticator(tokens),
@@ -41,12 +48,16 @@ export const TOKEN_STORE = Symbol('TokenStore');
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: WriteThrottlerGuard },
   ],
-  exports: [TOKEN_STORE, AUTHENTICATOR],
+  exports: [TOKEN_STORE, SESSION_STORE, AUTHENTICATOR],
 })
 export class AccessModule implements OnApplicationShutdown {
-  constructor(@Inject(TOKEN_STORE) private readonly tokens: TokenStore) {}
+  constructor(
+    @Inject(TOKEN_STORE) private readonly tokens: TokenStore,
+    @Inject(SESSION_STORE) private readonly sessions: SessionStore,
+  ) {}
 
   onApplicationShutdown(): void {
+    this.sessions.close();
     this.tokens.close();
   }
 }

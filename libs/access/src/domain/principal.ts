@@ -62,3 +62,10 @@ export const describePrincipal = (principal: Principal): string =>
     : principal.kind === 'party-member'
       ? `${principal.kind}:${principal.partyId}:${principal.id}`
       : `${principal.kind}:${principal.id}`;
+
+/**
+ * A person's name: for the programme team, and for members of a party the person works or
+ * came for (its own people). Everyone else reads the person's role instead.
+ */
+export const mayReadNameOf = (principal: Principal, partiesOfPerson: ReadonlySet<string>): boolean =>
+  principal.kind === 'programme-team' || (principal.kind === 'party-member' && partiesOfPerson.has(principal.partyId));

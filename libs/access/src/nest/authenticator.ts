@@ -20,7 +20,16 @@ export const AUTHENTICATOR = Symbol('Authenticator');
  */
 const INTERNAL_SECRET = randomBytes(32).toString('base64url');
 const INTERNAL_HEADER = 'x-ledger-internal';
-export const internalRequestHeaders = (): Record<string, string> => ({ [INTERNAL_HEADER]: INTERNAL_SECRET });
+const ON_BEHALF_HEADER = 'x-ledger-on-behalf-of';
+/**
+ * Headers for a request the service makes to itself: as the facts import (the programme
+ * team), or on behalf of a principal it has authenticated already (a browser session's form
+ * post goes through the API's own route, with its validation, access rules and idempotency).
+ */
+export const internalRequestHeaders = (onBehalfOf?: Exclude<Principal, { kind: 'anonymous' }>) => ({
+  [INTERNAL_HEADER]: INTERNAL_SECRET,
+  ...(onBehalfOf && { [ON_BEHALF_HEADER]: JSON.stringify(onBehalfOf) }),
+});
 const INTERNAL: Principal = { kind: 'programme-team', id: 'system:facts-import' };
 
 export class BearerTokenAuthenticator implements Authenticator {
@@ -28,13 +37,17 @@ export class BearerTokenAuthenticator implements Authenticator {
 
   authenticate(headers: Readonly<Record<string, string | string[] | undefined>>): Principal {
     const internal = headers[INTERNAL_HEADER];
-    if (typeof internal === 'string' && sameSecret(internal, INTERNAL_SECRET)) return INTERNAL;
+    if (typeof internal === 'string' && sameSecret(internal, INTERNAL_SECRET)) {
+      const onBehalf = headers[ON_BEHALF_HEADER];
+      return typeof onBehalf === 'string' ? (JSON.parse(onBehalf) as Principal) : INTERNAL;
+    }
     const authorization = headers.authorization;
     if (authorization === undefined) return { kind: 'anonymous' };
     const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
     if (!match) throw new UnauthenticatedError('malformed');
     const check = this.tokens.check(match[1]);
     if (!check.ok) throw new UnauthenticatedError(check.reason);
+    this.tokens.touch(check.record.tokenId);
     return check.record.principal;
   }
 }

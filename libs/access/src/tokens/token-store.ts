@@ -15,6 +15,8 @@ export interface TokenRecord {
   readonly issuedAt: string;
   readonly expiresAt: string;
   readonly revokedAt: string | null;
+  /** When it last let a request in (an API call or a browser session), to the minute. */
+  readonly lastUsedAt: string | null;
 }
 
 export type TokenCheck =
@@ -34,6 +36,7 @@ export class TokenStore {
   private readonly known = new Map<string, TokenRecord | null>();
   private knownAt = -1;
   private askedAt = -Infinity;
+  private readonly touched = new Map<string, number>();
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -49,6 +52,11 @@ export class TokenStore {
       expires_at TEXT NOT NULL,
       revoked_at TEXT
     ) STRICT`);
+    // Files made before tokens recorded their last use gain the column; old rows read as never used.
+    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(tokens)').all();
+    if (!columns.some((column) => column.name === 'last_used_at')) {
+      this.db.exec('ALTER TABLE tokens ADD COLUMN last_used_at TEXT');
+    }
     // Every request looks its token up: prepared once.
     this.byHash = this.db.prepare<[string], Row>('SELECT * FROM tokens WHERE hash = ?');
     // Changes when another connection (`ledger-cli token revoke`) commits to the file.
@@ -69,9 +77,10 @@ export class TokenStore {
       issuedAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + validDays * 86_400_000).toISOString(),
       revokedAt: null,
+      lastUsedAt: null,
     };
     this.db
-      .prepare('INSERT INTO tokens VALUES (?, ?, ?, ?, ?, ?, NULL)')
+      .prepare('INSERT INTO tokens VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)')
       .run(record.tokenId, hashOf(token), label, JSON.stringify(principal), record.issuedAt, record.expiresAt);
     this.known.clear();
     return { token, record };
@@ -79,6 +88,33 @@ export class TokenStore {
 
   list(): TokenRecord[] {
     return (this.db.prepare('SELECT * FROM tokens ORDER BY issued_at').all() as Row[]).map(toRecord);
+  }
+
+  /** The token with this id, whatever its state; undefined when there is none. */
+  byId(tokenId: string): TokenRecord | undefined {
+    const row = this.db.prepare<[string], Row>('SELECT * FROM tokens WHERE token_id = ?').get(tokenId);
+    return row && toRecord(row);
+  }
+
+  /** The token's check as {@link check} makes it, for a token known by id (a browser session's). */
+  checkById(tokenId: string, now = Date.now()): TokenCheck {
+    const record = this.byId(tokenId);
+    if (!record) return { ok: false, reason: 'unknown' };
+    if (record.revokedAt !== null) return { ok: false, reason: 'revoked' };
+    if (Date.parse(record.expiresAt) <= now) return { ok: false, reason: 'expired' };
+    return { ok: true, record };
+  }
+
+  /**
+   * Notes that a token let a request in. Written at most once a minute per token, so that
+   * the Toegang page can say when access was last used without a write on every request.
+   */
+  touch(tokenId: string, now = Date.now()): void {
+    const last = this.touched.get(tokenId);
+    if (last !== undefined && now - last < TOUCH_EVERY_MS) return;
+    if (this.touched.size >= MAX_REMEMBERED) this.touched.clear();
+    this.touched.set(tokenId, now);
+    this.db.prepare('UPDATE tokens SET last_used_at = ? WHERE token_id = ?').run(new Date(now).toISOString(), tokenId);
   }
 
   /** Revokes a token by id; false when there is no such token or it was revoked already. */
@@ -133,6 +169,7 @@ export class TokenStore {
 }
 
 const MAX_REMEMBERED = 10_000;
+const TOUCH_EVERY_MS = 60_000;
 /** How stale the remembered tokens may be: a revocation by another process counts within this. */
 export const RECHECK_MS = 250;
 
@@ -143,6 +180,7 @@ interface Row {
   issued_at: string;
   expires_at: string;
   revoked_at: string | null;
+  last_used_at: string | null;
 }
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -154,4 +192,5 @@ const toRecord = (row: Row): TokenRecord => ({
   issuedAt: row.issued_at,
   expiresAt: row.expires_at,
   revokedAt: row.revoked_at,
+  lastUsedAt: row.last_used_at,
 });

@@ -1,0 +1,2 @@
+export { WebModule } from './web.module';
+export { useWebForms } from './web-forms';

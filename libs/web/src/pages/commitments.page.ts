@@ -1,0 +1,169 @@
+import { streamName } from '@samen/ledger-kernel';
+import {
+  COMMITMENT_STATUS_FILTERS,
+  commitmentAudit,
+  commitmentDetail,
+  type CommitmentAudit,
+  type CommitmentStatusFilter,
+} from '@samen/views';
+import { factName } from '../fact-names';
+import { badge, filterForm, partyName, siteName, table } from '../components';
+import { dateText, dateTimeText, euros } from '../format';
+import { html } from '../html';
+import type { Page } from '../layout';
+import { windowOfState } from '../page-state';
+import { PersonLabels } from '../person-labels';
+import { programmeOf, timeRange, type PageInput } from './page-input';
+
+export const STATUS_TEXT: Record<CommitmentStatusFilter, [string, string]> = {
+  open: ['open', 'open'],
+  fulfilled: ['nagekomen', 'kept'],
+  broken: ['niet nagekomen', 'broken'],
+  withdrawn: ['ingetrokken', 'withdrawn'],
+  overdue: ['te laat', 'overdue'],
+};
+
+export function statusBadge(input: PageInput, c: Pick<CommitmentAudit, 'status' | 'overdue' | 'daysOverdue'>) {
+  const t = input.context.t.bind(input.context);
+  const [nl, en] = STATUS_TEXT[c.status];
+  const tone = c.status === 'fulfilled' ? 'success' : c.status === 'broken' ? 'danger' : 'neutral';
+  return html`${badge(t(nl, en), tone)}${c.overdue ? html` ${badge(t(`${c.daysOverdue} dagen te laat`, `${c.daysOverdue} days overdue`), 'danger')}` : ''}`;
+}
+
+/** Afspraken: every commitment with its status and whether it is overdue, filterable. */
+export async function commitmentsPage(input: PageInput, status: CommitmentStatusFilter | undefined): Promise<Page> {
+  const { context, views, now } = input;
+  const { state } = context;
+  const t = context.t.bind(context);
+  const programme = programmeOf(input);
+  const { commitments } = commitmentAudit(
+    views.directory,
+    views.commitments,
+    {
+      programmeId: programme?.programmeId,
+      ...(state.siteId && { siteId: state.siteId }),
+      ...(state.partyId && { partyId: state.partyId }),
+      ...(status && { status }),
+    },
+    windowOfState(state),
+    now,
+  );
+  const labels = await PersonLabels.load(
+    context,
+    views,
+    input.store,
+    new Map(commitments.map((c) => [c.ownerPersonId, c.byPartyId])),
+  );
+  const statusSelect = html`<div class="utrecht-form-field">
+    <label class="utrecht-form-label" for="f-status">${t('Status', 'Status')}</label>
+    <select class="utrecht-select" id="f-status" name="status">
+      <option value="">${t('Alle', 'All')}</option>
+      ${COMMITMENT_STATUS_FILTERS.map((s) => html`<option value="${s}" ${status === s ? html`selected` : ''}>${t(...STATUS_TEXT[s])}</option>`)}
+    </select>
+  </div>`;
+  return {
+    title: t('Afspraken', 'Commitments'),
+    timeTravel: timeRange(input),
+    download: context.href('/app/download/afspraken', { status }),
+    body: html`${filterForm(context, views, { parties: true, sites: true, extra: statusSelect })}
+    ${table(
+      context,
+      t(`${commitments.length} toezeggingen`, `${commitments.length} commitments`),
+      [
+        {
+          header: t('Toezegging', 'Commitment'),
+          cell: (c) =>
+            html`<a class="utrecht-link" href="${context.href(`/app/afspraken/${encodeURIComponent(c.commitmentId)}`)}"
+              >${c.description || c.commitmentId}</a
+            >`,
+        },
+        { header: t('Door', 'By'), cell: (c) => c.byPartyName },
+        { header: t('Aan', 'To'), cell: (c) => c.toPartyIds.map((id) => partyName(views, id)).join(', ') },
+        { header: t('Proeftuin', 'Site'), cell: (c) => siteName(views, c.siteId) },
+        {
+          header: t('Bedrag', 'Amount'),
+          cell: (c) => (c.amountInCents === null ? '–' : euros(c.amountInCents, context.lang)),
+          numeric: true,
+        },
+        { header: t('Uiterlijk', 'Due'), cell: (c) => (c.dueOn ? dateText(c.dueOn, context.lang) : '–') },
+        { header: t('Eigenaar', 'Owner'), cell: (c) => labels.label(c.ownerPersonId, c.byPartyName) },
+        { header: t('Status', 'Status'), cell: (c) => statusBadge(input, c) },
+      ],
+      commitments,
+      (c) => (c.overdue ? 'ledger-row--overdue' : undefined),
+    )}`,
+  };
+}
+
+/** One commitment with its full history: every event with who, when, its position and integrity hash. */
+export async function commitmentPage(input: PageInput, commitmentId: string): Promise<Page | undefined> {
+  const { context, views, now, store } = input;
+  const t = context.t.bind(context);
+  const c = commitmentDetail(views.directory, views.commitments, commitmentId, windowOfState(context.state), now);
+  if (!c) return undefined;
+  const stored = await store.readStream(streamName('commitment', commitmentId));
+  const hashes = new Map(stored.map((e) => [e.position.toString(), e.hash]));
+  const labels = await PersonLabels.load(context, views, store, new Map([[c.ownerPersonId, c.byPartyId]]));
+  // The actor is a principal (kind and id), never a person's name: shown as who it acted for.
+  const actorText = (actor: string | null) => {
+    if (!actor) return '–';
+    if (actor.startsWith('programme-team')) return t('kernteam', 'programme team');
+    if (actor.startsWith('evaluator')) return 'evaluator';
+    return partyName(views, actor.split(':')[1]);
+  };
+  return {
+    title: c.description || commitmentId,
+    timeTravel: timeRange(input),
+    body: html`<dl class="ledger-facts">
+        <div>
+          <dt>${t('Status', 'Status')}</dt>
+          <dd>${statusBadge(input, c)}</dd>
+        </div>
+        <div>
+          <dt>${t('Door', 'By')}</dt>
+          <dd>${c.byPartyName}</dd>
+        </div>
+        <div>
+          <dt>${t('Aan', 'To')}</dt>
+          <dd>${c.toPartyIds.map((id) => partyName(views, id)).join(', ')}</dd>
+        </div>
+        <div>
+          <dt>${t('Proeftuin', 'Site')}</dt>
+          <dd>${siteName(views, c.siteId)}</dd>
+        </div>
+        <div>
+          <dt>${t('Bedrag', 'Amount')}</dt>
+          <dd>${c.amountInCents === null ? '–' : euros(c.amountInCents, context.lang)}</dd>
+        </div>
+        <div>
+          <dt>${t('Uiterlijk', 'Due')}</dt>
+          <dd>${c.dueOn ? dateText(c.dueOn, context.lang) : '–'}</dd>
+        </div>
+        <div>
+          <dt>${t('Eigenaar', 'Owner')}</dt>
+          <dd>${labels.label(c.ownerPersonId, c.byPartyName)}</dd>
+        </div>
+      </dl>
+      ${table(
+        context,
+        t('Geschiedenis', 'History'),
+        [
+          { header: t('Wat', 'What'), cell: (h) => t(...factName(h.type)) },
+          { header: t('Gebeurd op', 'Happened on'), cell: (h) => dateTimeText(h.occurredAt, context.lang) },
+          { header: t('Vastgelegd op', 'Recorded on'), cell: (h) => dateTimeText(h.recordedAt, context.lang) },
+          { header: t('Door', 'By'), cell: (h) => actorText(h.actor) },
+          { header: t('Positie', 'Position'), cell: (h) => h.position, numeric: true },
+          {
+            header: t('Integriteitshash', 'Integrity hash'),
+            cell: (h) => html`<code class="utrecht-code ledger-hash">${hashes.get(h.position) ?? '–'}</code>`,
+          },
+        ],
+        c.history,
+      )}
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="${context.href('/app/afspraken')}"
+          >${t('Terug naar alle afspraken', 'Back to all commitments')}</a
+        >
+      </p>`,
+  };
+}

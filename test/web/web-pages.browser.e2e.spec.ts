@@ -1,0 +1,320 @@
+/// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { TOKEN_STORE, type TokenStore } from '@samen/access';
+import { loadDemoIfEmpty } from '../../apps/ledger-api/src/facts-import/demo';
+import { startLedgerApi, type LedgerApi } from '../support/ledger-api';
+import { chromiumOrSkip, launchChromium } from './browser';
+
+/** Every run saves a screenshot of every page it opens; the main ones are committed under docs/. */
+const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
+
+const PAGES = [
+  '/app',
+  '/app/aanwezigheid',
+  '/app/continuiteit',
+  '/app/afspraken',
+  '/app/geld',
+  '/app/overdrachten',
+  '/app/tijdlijn',
+];
+const CLOSE = 'asOf=2024-11-25';
+
+const haveChromium = chromiumOrSkip();
+const describeInBrowser = haveChromium ? describe : describe.skip;
+
+describeInBrowser(
+  'the web pages, in a real browser, on the demo (skipped only without chromium: apt-get install -y chromium)',
+  () => {
+    let api: LedgerApi;
+    let browser: Browser;
+    const codes: Record<string, string> = {};
+
+    beforeAll(async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      api = await startLedgerApi();
+      await loadDemoIfEmpty(api.app);
+      const head = await api.store.headPosition();
+      await api.get(`/views/timeline?minPosition=${head}&limit=1`);
+      codes.kernteam = api.tokenFor({ kind: 'programme-team', id: 'web-kernteam' });
+      codes.denHaag = api.tokenFor({ kind: 'party-member', id: 'web-den-haag', partyId: 'gemeente-den-haag' });
+      codes.kampen = api.tokenFor({ kind: 'party-member', id: 'web-kampen', partyId: 'gemeente-kampen' });
+      codes.fonds = api.tokenFor({ kind: 'party-member', id: 'web-vsbfonds', partyId: 'fonds-vsbfonds' });
+      codes.initiatief = api.tokenFor({
+        kind: 'party-member',
+        id: 'web-stagehuis',
+        partyId: 'stagehuis-schilderswijk',
+      });
+      codes.evaluator = api.tokenFor({ kind: 'evaluator', id: 'web-evaluator' });
+      browser = await launchChromium();
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await api?.close();
+    });
+
+    async function signedIn(code: string): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+      const page = await context.newPage();
+      await page.goto(`${api.base}/app`);
+      await page.getByLabel('Toegangscode').fill(code);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.waitForURL(`${api.base}/app`);
+      return { context, page };
+    }
+
+    async function seriousViolations(page: Page): Promise<string[]> {
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      return violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+
+    it('sends an anonymous visitor to the sign-in page, with a way back to the page asked for', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${api.base}/app/geld`);
+      expect(new URL(page.url()).pathname).toBe('/app/inloggen');
+      expect(new URL(page.url()).searchParams.get('terug')).toBe('/app/geld');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Inloggen');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, 'inloggen.png'), fullPage: true });
+      await context.close();
+    });
+
+    it('refuses a wrong access code beside the field, in Dutch', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${api.base}/app/inloggen`);
+      await page.getByLabel('Toegangscode').fill('slt_niet-goed');
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await expect(page.locator('#code-error').textContent()).resolves.toContain('Deze toegangscode klopt niet');
+      await context.close();
+    });
+
+    for (const [who, key] of [
+      ['kernteam', 'kernteam'],
+      ['gemeente', 'denHaag'],
+      ['fonds', 'fonds'],
+      ['initiatief', 'initiatief'],
+      ['evaluator', 'evaluator'],
+    ] as const) {
+      it(`shows every page to the ${who} without serious accessibility violations, at a desk and on a phone`, async () => {
+        const { context, page } = await signedIn(codes[key]);
+        for (const path of PAGES) {
+          const response = await page.goto(`${api.base}${path}?${CLOSE}`);
+          expect({ path, status: response?.status(), encoding: response?.headers()['content-encoding'] }).toEqual({
+            path,
+            status: 200,
+            encoding: 'gzip',
+          });
+          expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
+          const name = path === '/app' ? 'overzicht' : path.slice('/app/'.length);
+          await page.screenshot({ path: join(SCREENSHOTS, `${who}-${name}.png`), fullPage: true });
+        }
+        await page.setViewportSize({ width: 375, height: 800 });
+        await page.goto(`${api.base}/app/afspraken?${CLOSE}`);
+        // Nothing wider than the phone but the tables, which scroll in their own region.
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: join(SCREENSHOTS, `${who}-afspraken-telefoon.png`), fullPage: true });
+        await context.close();
+      }, 120_000);
+    }
+
+    it('shows the overdue workplace commitment as the API and docs/demo.md count it: 177 days late, in euros and Dutch dates', async () => {
+      const { context, page } = await signedIn(codes.kernteam);
+      const fromApi = await api.get<{ commitment: { daysOverdue: number } }>(
+        `/views/commitments/c-den-haag-werkplek?${CLOSE}`,
+      );
+      expect(fromApi.body.commitment.daysOverdue).toBe(177);
+      await page.goto(`${api.base}/app/afspraken/c-den-haag-werkplek?${CLOSE}`);
+      await expect(page.locator('main').textContent()).resolves.toContain('177 dagen te laat');
+      await expect(page.locator('main').textContent()).resolves.toContain('1 juni 2024');
+      await page.screenshot({ path: join(SCREENSHOTS, 'kernteam-afspraak.png'), fullPage: true });
+      await context.close();
+    });
+
+    it('changes the figures with the date control exactly as the API answers asOf', async () => {
+      const { context, page } = await signedIn(codes.denHaag);
+      const continuityOn = async (asOf: string) =>
+        (
+          await api.get<{ parties: { departures: number }[] }>(
+            `/views/continuity?partyId=gemeente-den-haag&asOf=${asOf}`,
+          )
+        ).body.parties[0].departures;
+      await page.goto(`${api.base}/app/continuiteit?partyId=gemeente-den-haag`);
+      for (const asOf of ['2024-01-31', '2024-11-25']) {
+        await page.getByLabel('Zoals het was op').fill(asOf);
+        await page.getByRole('button', { name: 'Toon' }).click();
+        expect(new URL(page.url()).searchParams.get('asOf')).toBe(asOf);
+        const row = page.locator('tr', { hasText: 'Gemeente Den Haag' }).first();
+        expect((await row.locator('td').nth(1).textContent())?.trim()).toBe(String(await continuityOn(asOf)));
+      }
+      await context.close();
+    });
+
+    it('gives handover notes only to the programme team and the gemeente they concern, and names only to those allowed', async () => {
+      const denHaagNote = 'kennismaking met het Stagehuis';
+      const kampenNote = 'samen op bezoek geweest bij Het 8ste Werk';
+      const textOf = async (key: string) => {
+        const { context, page } = await signedIn(codes[key]);
+        await page.goto(`${api.base}/app/overdrachten?${CLOSE}`);
+        const text = (await page.locator('main').textContent()) ?? '';
+        const csv = await (await page.request.get(`${api.base}/app/download/overdrachten?${CLOSE}`)).text();
+        await context.close();
+        return text + csv;
+      };
+      const kernteam = await textOf('kernteam');
+      expect([
+        kernteam.includes(denHaagNote),
+        kernteam.includes(kampenNote),
+        kernteam.includes('Lieke van Leeuwen'),
+      ]).toEqual([true, true, true]);
+      const denHaag = await textOf('denHaag');
+      expect([
+        denHaag.includes(denHaagNote),
+        denHaag.includes(kampenNote),
+        denHaag.includes('Lieke van Leeuwen'),
+      ]).toEqual([true, false, true]);
+      const kampen = await textOf('kampen');
+      expect([kampen.includes(denHaagNote), kampen.includes(kampenNote), kampen.includes('Lieke van Leeuwen')]).toEqual(
+        [false, true, false],
+      );
+      const evaluator = await textOf('evaluator');
+      expect([
+        evaluator.includes(denHaagNote),
+        evaluator.includes(kampenNote),
+        evaluator.includes('Lieke van Leeuwen'),
+      ]).toEqual([false, false, false]);
+      expect(evaluator).toContain('beleidsadviseur');
+    });
+
+    it('records attendance from the checklist once, also when submitted twice, and refuses a bad value recording nothing', async () => {
+      // Given a meeting that expects Kampen, recorded after the demo, with nobody marked yet.
+      const meetingId = 'm-web-pitstop-kampen';
+      const scheduled = await api.post('/meetings', {
+        meetingId,
+        programmeId: 'samen',
+        kind: 'pitstop',
+        title: 'Pitstop Kampen',
+        startsAt: '2024-11-20T10:00:00+01:00',
+        place: 'Kampen',
+        expectedPartyIds: ['gemeente-kampen', 'het-8ste-werk'],
+        occurredAt: '2024-11-01T10:00:00+01:00',
+      });
+      expect(scheduled.status).toBe(201);
+      await api.get(`/views/timeline?minPosition=${(scheduled.body as { position: string }).position}&limit=1`);
+      const { context, page } = await signedIn(codes.kernteam);
+      const before = await api.store.headPosition();
+      await page.goto(`${api.base}/app/bijeenkomsten/${meetingId}/aanwezigheid`);
+      const open = page.locator('.ledger-radio-row').first();
+      const radioName = await open.locator('input[type=radio]').first().getAttribute('name');
+      // A forged value never reaches the ledger.
+      await page.evaluate((name) => {
+        const input = document.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+        input.value = 'misschien';
+        input.checked = true;
+      }, radioName!);
+      await page.getByRole('button', { name: 'Aanwezigheid vastleggen' }).click();
+      await expect(page.locator('.utrecht-form-field-error-message').first().textContent()).resolves.toContain(
+        'Kies aanwezig, afwezig of afgemeld',
+      );
+      expect(await api.store.headPosition()).toBe(before);
+
+      await page.goto(`${api.base}/app/bijeenkomsten/${meetingId}/aanwezigheid`);
+      const form = await page.evaluate(() =>
+        Object.fromEntries(
+          new FormData(document.querySelector<HTMLFormElement>('form.ledger-form')!) as unknown as Iterable<
+            [string, string]
+          >,
+        ),
+      );
+      const posted = { ...(form as Record<string, string>), [radioName!]: 'present' };
+      for (let i = 0; i < 2; i++) {
+        const answer = await page.request.post(`${api.base}/app/bijeenkomsten/${meetingId}/aanwezigheid`, {
+          form: posted,
+        });
+        // The second post is the same form again (a double click): it records nothing more.
+        expect(answer.status()).toBe(200);
+      }
+      const written = (await api.eventsAfter(before)).filter((e) => e.type === 'AttendanceRecorded');
+      expect(written).toHaveLength(1);
+      await page.goto(`${api.base}/app/bijeenkomsten/${meetingId}/aanwezigheid`);
+      await expect(page.locator('main').textContent()).resolves.toContain('(al vastgelegd)');
+      await page.screenshot({ path: join(SCREENSHOTS, 'kernteam-aanwezigheid-vastleggen.png'), fullPage: true });
+      await context.close();
+    }, 60_000);
+
+    it('refuses a form post without the CSRF token, sends a tampered cookie to sign-in, and ends the session on sign-out', async () => {
+      const { context, page } = await signedIn(codes.kernteam);
+      const tokens = api.app.get<TokenStore>(TOKEN_STORE);
+      const issued = tokens.list().length;
+      const refused = await page.request.post(`${api.base}/app/toegang`, {
+        form: { label: 'x', kind: 'evaluator', days: '5' },
+      });
+      expect(refused.status()).toBe(403);
+      expect(tokens.list()).toHaveLength(issued);
+
+      const cookies = await context.cookies();
+      const session = cookies.find((c) => c.name === 'samen_sessie')!;
+      expect({ httpOnly: session.httpOnly, sameSite: session.sameSite }).toEqual({ httpOnly: true, sameSite: 'Lax' });
+      const tampered = await browser.newContext();
+      await tampered.addCookies([{ ...session, value: `${session.value.slice(0, -2)}xx` }]);
+      const other = await tampered.newPage();
+      await other.goto(`${api.base}/app/geld`);
+      expect(new URL(other.url()).pathname).toBe('/app/inloggen');
+      await tampered.close();
+
+      await page.goto(`${api.base}/app`);
+      await page.getByRole('button', { name: 'Uitloggen' }).click();
+      expect(new URL(page.url()).pathname).toBe('/app/inloggen');
+      const again = await browser.newContext();
+      await again.addCookies([session]);
+      const reused = await again.newPage();
+      await reused.goto(`${api.base}/app`);
+      expect(new URL(reused.url()).pathname).toBe('/app/inloggen');
+      await again.close();
+      await context.close();
+    });
+
+    it('lets the programme team issue and revoke access on the Toegang page, and refuses it to everyone else', async () => {
+      const { context, page } = await signedIn(codes.kernteam);
+      await page.goto(`${api.base}/app/toegang`);
+      await page.getByLabel('Voor wie (naam of functie)').fill('beleidsadviseur Vaals');
+      await page.getByLabel('Rol').selectOption('party-member');
+      await page.getByLabel('Partij (voor een lid van een partij)').selectOption('gemeente-vaals');
+      await page.getByRole('button', { name: 'Toegangscode maken' }).click();
+      const code = await page.locator('.ledger-code').textContent();
+      expect(code).toMatch(/^slt_/);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, 'kernteam-toegang.png'), fullPage: true });
+      const member = await signedIn(code!);
+      await member.page.goto(`${api.base}/app/toegang`);
+      await expect(member.page.locator('h1').textContent()).resolves.toBe('Geen toegang');
+      await page.getByRole('button', { name: 'Toegang van beleidsadviseur Vaals intrekken' }).click();
+      await member.page.goto(`${api.base}/app`);
+      expect(new URL(member.page.url()).pathname).toBe('/app/inloggen');
+      await member.context.close();
+      await context.close();
+    });
+
+    it('answers an unknown commitment with a Dutch "niet gevonden" page and an impossible date with a message, never a 500', async () => {
+      const { context, page } = await signedIn(codes.kernteam);
+      const missing = await page.goto(`${api.base}/app/afspraken/bestaat-niet`);
+      expect(missing?.status()).toBe(404);
+      await expect(page.locator('h1').textContent()).resolves.toBe('Niet gevonden');
+      const impossible = await page.goto(`${api.base}/app?asOf=2024-02-30`);
+      expect(impossible?.status()).toBe(400);
+      await expect(page.locator('main').textContent()).resolves.toContain('"2024-02-30" is geen bestaande datum');
+      await context.close();
+    });
+  },
+);
