@@ -43,7 +43,13 @@ export async function startLedgerApi(
   process.env.LEDGER_DATA_DIR = dir;
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
   if (options.eventStoreUrl) process.env.LEDGER_EVENT_STORE_URL = options.eventStoreUrl;
-  const app: NestFastifyApplication = await createApp().finally(() => delete process.env.LEDGER_EVENT_STORE_URL);
+  const app: NestFastifyApplication = await createApp()
+    .catch((error: unknown) => {
+      // A start that is refused (a newer schema, say) leaves no folder of its own behind.
+      if (!options.shareDataDir) rmSync(dir, { recursive: true, force: true });
+      throw error;
+    })
+    .finally(() => delete process.env.LEDGER_EVENT_STORE_URL);
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
   const store = app.get<EventStore>(EVENT_STORE);
