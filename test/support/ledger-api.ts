@@ -32,14 +32,24 @@ export interface LedgerApi {
   close(): Promise<void>;
 }
 
-/** `shareDataDir`: run beside another instance on the same store file (as a second process would). */
+/**
+ * `shareDataDir`: run beside another instance on the same store file (as a second process would).
+ * `eventStoreUrl`: keep the events on that server instead (views and tokens stay in the data folder).
+ */
 export async function startLedgerApi(
-  options: { shareDataDir?: string } = {},
+  options: { shareDataDir?: string; eventStoreUrl?: string } = {},
 ): Promise<LedgerApi & { dataDir: string }> {
   const dir = options.shareDataDir ?? mkdtempSync(join(tmpdir(), 'samen-ledger-e2e-'));
   process.env.LEDGER_DATA_DIR = dir;
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
-  const app: NestFastifyApplication = await createApp();
+  if (options.eventStoreUrl) process.env.LEDGER_EVENT_STORE_URL = options.eventStoreUrl;
+  const app: NestFastifyApplication = await createApp()
+    .catch((error: unknown) => {
+      // A start that is refused (a newer schema, say) leaves no folder of its own behind.
+      if (!options.shareDataDir) rmSync(dir, { recursive: true, force: true });
+      throw error;
+    })
+    .finally(() => delete process.env.LEDGER_EVENT_STORE_URL);
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
   const store = app.get<EventStore>(EVENT_STORE);

@@ -18,7 +18,12 @@ async function main(): Promise<void> {
     logger.log(`Loaded the Programma SAMEN demo: ${demo.written} facts from ${demo.file} (LEDGER_DEMO=off skips this)`);
   }
   await app.listen(config.http.port, config.http.host);
-  const store = config.eventStore.kind === 'embedded' ? `embedded store ${config.eventStore.file}` : 'KurrentDB';
+  const store =
+    config.eventStore.kind === 'embedded'
+      ? `embedded store ${config.eventStore.file}`
+      : config.eventStore.kind === 'postgres'
+        ? 'PostgreSQL store'
+        : 'KurrentDB';
   logger.log(`samen-ledger listens on ${await app.getUrl()} (API docs at /docs) with the ${store}`);
   // A newcomer gets in at once; production never hands out a token by itself.
   if (demo && config.environment === 'development') printDemoToken(app, await app.getUrl());

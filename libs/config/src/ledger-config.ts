@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { join, resolve } from 'node:path';
-import { KURRENTDB_SCHEMES, type EventStoreSettings } from '@samen/event-store';
+import { KURRENTDB_SCHEMES, POSTGRES_SCHEMES, type EventStoreSettings } from '@samen/event-store';
 
 export const ENVIRONMENTS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -46,8 +46,8 @@ class LedgerEnvironment {
   LEDGER_DATA_DIR?: string;
 
   @IsOptional()
-  @Matches(/^(kurrentdb|kurrentdb\+discover|esdb|esdb\+discover):\/\/\S+$/, {
-    message: `must be empty (embedded store) or a connection string starting with ${KURRENTDB_SCHEMES.join(', ')}`,
+  @Matches(/^(kurrentdb|kurrentdb\+discover|esdb|esdb\+discover|postgres|postgresql):\/\/\S+$/, {
+    message: `must be empty (embedded store) or a connection string starting with ${[...KURRENTDB_SCHEMES, ...POSTGRES_SCHEMES].join(', ')}`,
   })
   LEDGER_EVENT_STORE_URL?: string;
 
@@ -64,6 +64,13 @@ class LedgerEnvironment {
   @Min(1, { message: 'must be a whole number of writes per 10 seconds, from 1 to 1000000' })
   @Max(1_000_000, { message: 'must be a whole number of writes per 10 seconds, from 1 to 1000000' })
   LEDGER_WRITE_LIMIT?: number;
+}
+
+/** The URL's scheme picks the server adapter; without one the store is the embedded file in the data folder. */
+function eventStoreSettings(url: string | undefined, dataDir: string): EventStoreSettings {
+  if (!url) return { kind: 'embedded', file: join(dataDir, 'ledger.db') };
+  const postgres = POSTGRES_SCHEMES.some((scheme) => url.startsWith(scheme));
+  return { kind: postgres ? 'postgres' : 'kurrentdb', connectionString: url };
 }
 
 /** A setting that is missing or wrong; the message names each one and what it allows. */
@@ -105,9 +112,7 @@ export function loadLedgerConfig(env: Record<string, string | undefined>): Ledge
   return {
     environment,
     http: { host: settings.HOST ?? '127.0.0.1', port: settings.PORT ?? 3000 },
-    eventStore: settings.LEDGER_EVENT_STORE_URL
-      ? { kind: 'kurrentdb', connectionString: settings.LEDGER_EVENT_STORE_URL }
-      : { kind: 'embedded', file: join(dataDir, 'ledger.db') },
+    eventStore: eventStoreSettings(settings.LEDGER_EVENT_STORE_URL, dataDir),
     // Below this a second thread costs more to start than it saves.
     views: { file: join(dataDir, 'views.db'), twoLanesFrom: 100_000 },
     access: { file: join(dataDir, 'access.db'), writesPer10Seconds: settings.LEDGER_WRITE_LIMIT ?? 1000 },

@@ -38,6 +38,26 @@ describe('loading the ledger configuration', () => {
     expect(loadLedgerConfig({ LEDGER_EVENT_STORE_URL: 'esdb://localhost:2113' }).eventStore.kind).toBe('kurrentdb');
   });
 
+  it('selects PostgreSQL by a postgres:// or postgresql:// connection string', () => {
+    const url = 'postgres://ledger:geheim@db.gemeente.example:5432/ledger?sslmode=require';
+    expect(loadLedgerConfig({ LEDGER_EVENT_STORE_URL: url }).eventStore).toEqual({
+      kind: 'postgres',
+      connectionString: url,
+    });
+    expect(loadLedgerConfig({ LEDGER_EVENT_STORE_URL: 'postgresql://localhost/ledger' }).eventStore.kind).toBe(
+      'postgres',
+    );
+  });
+
+  it('keeps views and tokens in LEDGER_DATA_DIR when the events are on a server', () => {
+    const config = loadLedgerConfig({
+      LEDGER_EVENT_STORE_URL: 'postgres://localhost/ledger',
+      LEDGER_DATA_DIR: '/srv/ledger',
+    });
+    expect(config.views.file).toBe('/srv/ledger/views.db');
+    expect(config.access.file).toBe('/srv/ledger/access.db');
+  });
+
   it('puts the store file in LEDGER_DATA_DIR', () => {
     expect(loadLedgerConfig({ LEDGER_DATA_DIR: '/srv/ledger' }).eventStore).toEqual({
       kind: 'embedded',
@@ -52,8 +72,8 @@ describe('loading the ledger configuration', () => {
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
     [
       'LEDGER_EVENT_STORE_URL',
-      'postgres://db/ledger',
-      'LEDGER_EVENT_STORE_URL must be empty (embedded store) or a connection string',
+      'mysql://db/ledger',
+      'LEDGER_EVENT_STORE_URL must be empty (embedded store) or a connection string starting with kurrentdb://, kurrentdb+discover://, esdb://, esdb+discover://, postgres://, postgresql://',
     ],
   ])('refuses %s=%s, naming it and what is allowed', (name, value, message) => {
     expect(() => loadLedgerConfig({ [name]: value })).toThrow(ConfigValidationError);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventMetadata, ExpectedRevision, JsonObject, NewEvent } from './envelope';
+import type { EventMetadata, ExpectedRevision, JsonObject, NewEvent, StreamRevision } from './envelope';
 import { InvalidAppendError } from './errors';
 import { isIsoTimestamp } from './iso-timestamp';
 
@@ -54,6 +54,20 @@ export function prepareAppend(
     throw new InvalidAppendError('events', `at most ${limits.maxEventsPerAppend} events per append`);
   }
   return events.map((event, index) => prepareEvent(event, `events[${index}]`, limits));
+}
+
+/** Whether a stream at `current` (undefined: no stream) is what the writer expected. */
+export function matchesExpectedRevision(expected: ExpectedRevision, current: StreamRevision | undefined): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === undefined;
+    case 'stream_exists':
+      return current !== undefined;
+    default:
+      return current === expected;
+  }
 }
 
 function prepareEvent(event: NewEvent, path: string, limits: AppendLimits): PreparedEvent {

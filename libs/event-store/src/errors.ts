@@ -5,6 +5,7 @@ export type EventStoreErrorCode =
   | 'invalid-append'
   | 'not-a-ledger-store'
   | 'store-schema-too-new'
+  | 'store-unreachable'
   | 'store-closed'
   | 'chain-broken'
   | 'chain-not-available';
@@ -47,6 +48,15 @@ export class NotALedgerStoreError extends EventStoreError {
 /** The database file was written by a newer samen-ledger; it was not touched. */
 export class StoreSchemaTooNewError extends EventStoreError {
   readonly code = 'store-schema-too-new';
+}
+
+/**
+ * The database server could not be reached, or the connection broke. At start nothing was
+ * read or written. For an append, whether it was written is unknown until the stream is
+ * read again: retrying it with the same command id (an Idempotency-Key) is safe.
+ */
+export class StoreUnreachableError extends EventStoreError {
+  readonly code = 'store-unreachable';
 }
 
 export class StoreClosedError extends EventStoreError {

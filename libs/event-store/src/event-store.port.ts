@@ -54,7 +54,7 @@ export interface SubscribeOptions {
  */
 export interface EventStore {
   /** Which adapter this is, for health reports and logs. */
-  readonly kind: 'embedded' | 'kurrentdb';
+  readonly kind: 'embedded' | 'kurrentdb' | 'postgres';
 
   append(streamName: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
 

@@ -18,7 +18,8 @@ export {
   type ExpectedHead,
   type VerifyChainOptions,
 } from './integrity/verify-chain';
-export { createEventStore, KURRENTDB_SCHEMES, type EventStoreSettings } from './create-event-store';
+export { createEventStore, KURRENTDB_SCHEMES, POSTGRES_SCHEMES, type EventStoreSettings } from './create-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './embedded';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
 export { EVENT_STORE, EventStoreModule } from './event-store.module';

@@ -5,8 +5,8 @@ import { ViewRunner } from '@samen/views';
 
 /**
  * How far the views are behind the head of the log. Down only when they stopped; being
- * behind while catching up is normal and shown as a number (positions on the embedded store
- * count events; KurrentDB's do not, so there only the two positions are shown).
+ * behind while catching up is normal and shown as a number (positions on the embedded and
+ * PostgreSQL stores count events; KurrentDB's do not, so there only the two positions are shown).
  */
 @Injectable()
 export class ViewsHealthIndicator {
@@ -23,7 +23,7 @@ export class ViewsHealthIndicator {
     const details = {
       position: position?.toString() ?? null,
       headPosition: head?.toString() ?? null,
-      ...(this.store.kind === 'embedded' && { eventsBehind: Number((head ?? 0n) - (position ?? 0n)) }),
+      ...(this.store.kind !== 'kurrentdb' && { eventsBehind: Number((head ?? 0n) - (position ?? 0n)) }),
     };
     return failed ? indicator.down({ ...details, message: failed }) : indicator.up(details);
   }

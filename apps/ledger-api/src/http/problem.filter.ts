@@ -18,8 +18,9 @@ export interface Problem {
 
 /**
  * The one place where errors become HTTP answers. Bad input is a 400, an unknown thing a
- * 404, a concurrent change a 409 with the current revision, a broken rule a 422; anything
- * else is a 500 that says nothing about the inside (the log has it).
+ * 404, a concurrent change a 409 with the current revision, a broken rule a 422, a store
+ * that cannot be reached a 503; anything else is a 500 that says nothing about the inside
+ * (the log has it).
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -57,6 +58,16 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof EventStoreError && error.code === 'invalid-append') {
       return problem(400, 'Ongeldige invoer / invalid input', error.message, error.code);
+    }
+    if (error instanceof EventStoreError && error.code === 'store-unreachable') {
+      // The detail names no server: the log has the whole message.
+      return problem(
+        503,
+        'Opslag onbereikbaar / store unavailable',
+        'De opslag is even niet bereikbaar; probeer het opnieuw, met dezelfde Idempotency-Key. / ' +
+          'The store cannot be reached for now; try again, with the same Idempotency-Key.',
+        error.code,
+      );
     }
     if (error instanceof UnauthenticatedError) {
       return problem(401, 'Niet aangemeld / unauthenticated', error.message, error.code);

@@ -1,19 +1,16 @@
 import type Database from 'better-sqlite3';
 import { hash as sha256 } from 'node:crypto';
 import type { Observable } from 'rxjs';
-import { type AppendLimits, DEFAULT_APPEND_LIMITS, type PreparedEvent, prepareAppend } from '../append-validation';
+import { type AppendLimits, DEFAULT_APPEND_LIMITS, matchesExpectedRevision } from '../append-validation';
 import type {
   AppendResult,
-  EventMetadata,
   ExpectedRevision,
   GlobalPosition,
   NewEvent,
   ProjectionEvent,
   RecordedEvent,
-  StreamRevision,
 } from '../envelope';
 import { StoreClosedError, WrongExpectedRevisionError } from '../errors';
-import { epochMs } from '../iso-timestamp';
 import type {
   EventStore,
   ProjectionReadOptions,
@@ -24,7 +21,16 @@ import type {
 import { canonicalEvent, chainHash, GENESIS_HASH } from '../integrity/chain-hash';
 import { type ChainVerification, ChainWalk, type VerifyChainOptions } from '../integrity/verify-chain';
 import { CANONICAL_EVENT_SQL_PARTS, openLedgerDatabase } from './sqlite-schema';
-import { pagedSubscription } from './paged-subscription';
+import { pagedSubscription } from '../paged-subscription';
+import { type PendingAppend as QueuedAppend, queueAppend } from '../queued-append';
+import {
+  COLUMNS,
+  PROJECTION_COLUMNS,
+  type ProjectionRow,
+  type Row,
+  toProjectionEvent,
+  toRecordedEvent,
+} from '../stored-rows';
 import { WalDurability } from './wal-durability';
 
 export interface SqliteEventStoreOptions {
@@ -39,40 +45,11 @@ export interface SqliteEventStoreOptions {
   readonly verifyPageSize?: number;
 }
 
-interface PendingAppend {
-  readonly streamName: string;
-  readonly events: PreparedEvent[];
-  readonly expected: ExpectedRevision;
-  readonly resolve: (result: AppendResult) => void;
-  readonly reject: (error: unknown) => void;
+/** A queued append and, once its group's transaction has run, what became of it. */
+interface PendingAppend extends QueuedAppend {
   outcome?: { ok: true; result: AppendResult } | { ok: false; error: unknown };
 }
 
-const COLUMNS =
-  'position, stream, revision, id, type, schema_version, data, occurred_at, correlation_id, causation_id, actor, recorded_at, hash';
-type Row = [
-  number,
-  string,
-  number,
-  string,
-  string,
-  number,
-  string,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  string,
-  string,
-];
-/**
- * What a projection applies. (Letting SQLite turn the times into milliseconds was tried: its
- * reading differs from Date.parse for some accepted forms, and checking for the form that
- * reads alike costs more than the parse it saves. `epochMs` reads the usual form in
- * JavaScript, as Date.parse does, at a third of its cost.)
- */
-const PROJECTION_COLUMNS = 'position, stream, type, schema_version, data, occurred_at, actor, recorded_at';
-type ProjectionRow = [number, string, string, number, string, string, string | null, string];
 /** A row as chain verification reads it: position, hash, and `previous_hash || canonical form`. */
 type ChainRow = [number, string, string];
 /** The newest event, as the next append needs it: position, recorded_at, hash. */
@@ -208,15 +185,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   append(streamName: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    if (this.closed) return Promise.reject(new StoreClosedError());
-    let prepared: PreparedEvent[];
-    try {
-      prepared = prepareAppend(streamName, events, expectedRevision, this.limits);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return new Promise((resolve, reject) => {
-      this.pending.push({ streamName, events: prepared, expected: expectedRevision, resolve, reject });
+    const request = { streamName, events, expected: expectedRevision };
+    return queueAppend(request, { closed: this.closed, limits: this.limits }, (append) => {
+      this.pending.push(append);
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -358,7 +329,7 @@ export class SqliteEventStore implements EventStore {
   /** Writes one append's events, each chained to the one before; moves `chain` on once all are written. */
   private appendInTransaction(append: PendingAppend, recordedAt: string, chain: ChainHead): AppendResult {
     const current = this.statements.currentRevision.get(append.streamName);
-    if (!matches(append.expected, current)) {
+    if (!matchesExpectedRevision(append.expected, current)) {
       throw new WrongExpectedRevisionError(append.streamName, append.expected, current);
     }
     let revision = current ?? -1;
@@ -434,69 +405,8 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function matches(expected: ExpectedRevision, current: StreamRevision | undefined): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === undefined;
-    case 'stream_exists':
-      return current !== undefined;
-    default:
-      return current === expected;
-  }
-}
-
 /** Recorded times never go backwards along the log, even when the wall clock does. */
 function monotonicNow(lastRecordedAt: string | undefined): string {
   const now = new Date().toISOString();
   return lastRecordedAt !== undefined && lastRecordedAt > now ? lastRecordedAt : now;
-}
-
-function toProjectionEvent(row: ProjectionRow): ProjectionEvent {
-  const [position, stream, type, schemaVersion, data, occurredAt, actor, recordedAt] = row;
-  return {
-    position: BigInt(position),
-    streamName: stream,
-    type,
-    schemaVersion,
-    data: JSON.parse(data),
-    occurredAt: epochMs(occurredAt),
-    recordedAt: epochMs(recordedAt),
-    actor: actor ?? undefined,
-  };
-}
-
-function toRecordedEvent(row: Row): RecordedEvent {
-  const [
-    position,
-    stream,
-    revision,
-    id,
-    type,
-    schemaVersion,
-    data,
-    occurredAt,
-    correlationId,
-    causationId,
-    actor,
-    recordedAt,
-    hash,
-  ] = row;
-  const metadata: { -readonly [K in keyof EventMetadata]: EventMetadata[K] } = { occurredAt };
-  if (correlationId !== null) metadata.correlationId = correlationId;
-  if (causationId !== null) metadata.causationId = causationId;
-  if (actor !== null) metadata.actor = actor;
-  return {
-    id,
-    streamName: stream,
-    revision,
-    position: BigInt(position),
-    type,
-    schemaVersion,
-    data: JSON.parse(data),
-    metadata,
-    recordedAt,
-    hash,
-  };
 }

@@ -1,4 +1,4 @@
-import type { GlobalPosition, RecordedEvent } from '../envelope';
+import type { GlobalPosition, RecordedEvent } from './envelope';
 import { pagedSubscription } from './paged-subscription';
 
 /** A log of `size` events that counts how many pages were read from it. */

@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { GlobalPosition, RecordedEvent } from '../envelope';
+import type { GlobalPosition, RecordedEvent } from './envelope';
 
 /**
  * rxjs, loaded with the first subscription: the views' second thread reads the log without
@@ -8,11 +8,16 @@ import type { GlobalPosition, RecordedEvent } from '../envelope';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const rxjs = () => require('rxjs') as typeof import('rxjs');
 
+type Page = RecordedEvent[] | undefined;
+
 export interface PagedSubscriptionSource {
   readonly after: GlobalPosition | undefined;
   readonly pageSize: number;
-  /** The next events after a position; undefined once the store is closed. */
-  readonly readPage: (after: GlobalPosition | undefined) => RecordedEvent[] | undefined;
+  /**
+   * The next events after a position; undefined once the store is closed. A store that reads
+   * in the same thread answers at once, a server store with a promise.
+   */
+  readonly readPage: (after: GlobalPosition | undefined) => Page | Promise<Page>;
   /** Resolves after the next commit (or close); may resolve spuriously. */
   readonly waitForAppend: () => Promise<void>;
 }
@@ -27,7 +32,9 @@ export function pagedSubscription(source: PagedSubscriptionSource): Observable<R
     let after = source.after;
     const deliver = async (): Promise<void> => {
       while (!subscriber.closed) {
-        const page = source.readPage(after);
+        const read = source.readPage(after);
+        // Awaited only when it is a promise: the embedded store's pages cost no extra turn.
+        const page = read instanceof Promise ? await read : read;
         if (page === undefined) {
           subscriber.complete();
           return;

@@ -1,0 +1,159 @@
+import type { PoolClient } from 'pg';
+import { matchesExpectedRevision } from '../append-validation';
+import type { PendingAppend } from '../queued-append';
+import type { AppendResult, StreamRevision } from '../envelope';
+import { WrongExpectedRevisionError } from '../errors';
+import { canonicalEvent, chainHash, GENESIS_HASH } from '../integrity/chain-hash';
+import { APPEND_CHANNEL, APPEND_LOCK_KEY, LEDGER_SCHEMA } from './postgres-schema';
+
+export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: WrongExpectedRevisionError };
+
+interface Tail {
+  readonly position: string | null;
+  readonly recorded_at: string | null;
+  readonly hash: string | null;
+  /** The database's clock, in the form toISOString() writes. */
+  readonly now: string;
+  /** Stream → its newest revision, for the streams of the group that exist. */
+  readonly revisions: Record<string, StreamRevision>;
+}
+
+// Read after the lock is held, in a statement of its own: in READ COMMITTED each statement
+// sees what was committed when it started, so this one sees the previous holder's commit.
+const TAIL_SQL = `
+  SELECT tail.position, tail.recorded_at, tail.hash,
+    to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now,
+    (SELECT coalesce(json_object_agg(s.stream, s.revision), '{}'::json) FROM (
+       SELECT name AS stream,
+         (SELECT revision FROM ${LEDGER_SCHEMA}.events WHERE stream = name ORDER BY revision DESC LIMIT 1) AS revision
+       FROM unnest($1::text[]) AS name) AS s
+     WHERE s.revision IS NOT NULL) AS revisions
+  FROM (SELECT 1) AS one
+  LEFT JOIN LATERAL (
+    SELECT position, recorded_at, hash FROM ${LEDGER_SCHEMA}.events ORDER BY position DESC LIMIT 1
+  ) AS tail ON true`;
+
+const INSERT_SQL = `
+  INSERT INTO ${LEDGER_SCHEMA}.events (position, stream, revision, id, type, schema_version, data, occurred_at,
+    correlation_id, causation_id, actor, recorded_at, previous_hash, hash)
+  SELECT position, stream, revision, id, type, schema_version, data, occurred_at,
+    correlation_id, causation_id, actor, $12, previous_hash, hash
+  FROM unnest($1::bigint[], $2::text[], $3::integer[], $4::uuid[], $5::text[], $6::integer[], $7::text[],
+    $8::text[], $9::text[], $10::text[], $11::text[], $13::text[], $14::text[])
+    AS e(position, stream, revision, id, type, schema_version, data, occurred_at,
+      correlation_id, causation_id, actor, previous_hash, hash)`;
+
+/** The rows of one transaction, column by column, as INSERT_SQL unnests them. */
+class Columns {
+  readonly position: string[] = [];
+  readonly stream: string[] = [];
+  readonly revision: number[] = [];
+  readonly id: string[] = [];
+  readonly type: string[] = [];
+  readonly schemaVersion: number[] = [];
+  readonly data: string[] = [];
+  readonly occurredAt: string[] = [];
+  readonly correlationId: (string | null)[] = [];
+  readonly causationId: (string | null)[] = [];
+  readonly actor: (string | null)[] = [];
+  readonly previousHash: string[] = [];
+  readonly hash: string[] = [];
+
+  values(recordedAt: string): unknown[] {
+    return [
+      this.position,
+      this.stream,
+      this.revision,
+      this.id,
+      this.type,
+      this.schemaVersion,
+      this.data,
+      this.occurredAt,
+      this.correlationId,
+      this.causationId,
+      this.actor,
+      recordedAt,
+      this.previousHash,
+      this.hash,
+    ];
+  }
+}
+
+/**
+ * Writes a group of appends in one transaction, each with its own expected-revision check
+ * and outcome, holding the append lock from reading the tail of the log to the commit.
+ *
+ * The lock is what keeps the log free of gaps that later fill (ADR 0008): positions are the
+ * tail's plus one, and the next appender reads the tail only after this commit is visible,
+ * so positions become visible in the order they were given. It is also what the chain
+ * needs, since each hash covers the one before. The database's clock gives the recorded
+ * time, never earlier than the tail's, so it does not go backwards along the log.
+ *
+ * A refused append leaves the rest of the group, and the chain, as if it had not been
+ * there. Any other failure rejects the whole group: the transaction is rolled back.
+ */
+export async function writeAppendGroup(
+  client: PoolClient,
+  group: readonly PendingAppend[],
+  forceSynchronousCommit: boolean,
+): Promise<AppendOutcome[]> {
+  // One round trip: the simple protocol runs several statements that take no parameters.
+  await client.query(
+    `BEGIN;${forceSynchronousCommit ? ' SET LOCAL synchronous_commit = on;' : ''} SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`,
+  );
+  try {
+    const streams = [...new Set(group.map((append) => append.streamName))];
+    const {
+      rows: [tail],
+    } = await client.query<Tail>(TAIL_SQL, [streams]);
+    const recordedAt = tail.recorded_at !== null && tail.recorded_at > tail.now ? tail.recorded_at : tail.now;
+    const revisions = new Map<string, StreamRevision>(Object.entries(tail.revisions));
+    const columns = new Columns();
+    let position = tail.position === null ? 0 : Number(tail.position);
+    let hash = tail.hash ?? GENESIS_HASH;
+
+    const outcomes = group.map((append): AppendOutcome => {
+      const current = revisions.get(append.streamName);
+      if (!matchesExpectedRevision(append.expected, current)) {
+        return { ok: false, error: new WrongExpectedRevisionError(append.streamName, append.expected, current) };
+      }
+      let revision = current ?? -1;
+      for (const event of append.events) {
+        revision += 1;
+        position += 1;
+        const previousHash = hash;
+        hash = chainHash(
+          previousHash,
+          canonicalEvent({ ...event, position, streamName: append.streamName, revision, recordedAt }),
+        );
+        columns.position.push(String(position));
+        columns.stream.push(append.streamName);
+        columns.revision.push(revision);
+        columns.id.push(event.id);
+        columns.type.push(event.type);
+        columns.schemaVersion.push(event.schemaVersion);
+        columns.data.push(event.dataJson);
+        columns.occurredAt.push(event.metadata.occurredAt);
+        columns.correlationId.push(event.metadata.correlationId ?? null);
+        columns.causationId.push(event.metadata.causationId ?? null);
+        columns.actor.push(event.metadata.actor ?? null);
+        columns.previousHash.push(previousHash);
+        columns.hash.push(hash);
+      }
+      revisions.set(append.streamName, revision);
+      return { ok: true, result: { nextExpectedRevision: revision, position: BigInt(position) } };
+    });
+
+    if (columns.position.length > 0) {
+      await client.query(INSERT_SQL, columns.values(recordedAt));
+      // Delivered at commit, to readers in other processes; only a wake-up call, never the events.
+      await client.query(`SELECT pg_notify('${APPEND_CHANNEL}', '${position}'); COMMIT`);
+    } else {
+      await client.query('COMMIT');
+    }
+    return outcomes;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+import { DatabaseError } from 'pg';
+import { EventStoreError, StoreUnreachableError } from '../errors';
+
+/**
+ * Whether an error from `pg` means that the server could not be reached or that the
+ * connection broke, rather than that the server refused a statement. A refusal comes as a
+ * DatabaseError with an SQLSTATE; of those, only the classes about the connection count
+ * (08 connection exception, 57P01–57P03 shutting down or starting up, 53300 too many
+ * connections). Anything else `pg` throws during a query (a refused or reset socket, a
+ * connection that ended, a client no longer queryable) is about the connection. (Socket
+ * errors come from Node's own realm, so `instanceof Error` cannot tell them apart.)
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  if (error instanceof DatabaseError) return /^(08|57P0[123]|53300)/.test(error.code ?? '');
+  return !(error instanceof EventStoreError);
+}
+
+/** A connection string fit for a message or a log: the password is left out. */
+export const withoutPassword = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+
+/**
+ * A connection failure as the port's {@link StoreUnreachableError}, which the API answers
+ * with 503; any other error unchanged.
+ */
+export function asUnreachable(error: unknown, connectionString: string, consequence = ''): unknown {
+  if (!isConnectionFailure(error)) return error;
+  return new StoreUnreachableError(
+    `PostgreSQL at ${withoutPassword(connectionString)} cannot be used: ${describe(error)}${consequence}`,
+  );
+}
+
+/** An error's message, or its code where it has none (an AggregateError of refused addresses). */
+function describe(error: unknown): string {
+  const { message, code } = (error ?? {}) as { message?: string; code?: string };
+  return message || code || String(error);
+}
