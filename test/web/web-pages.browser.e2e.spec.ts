@@ -87,6 +87,27 @@ describeInBrowser(
       await context.close();
     });
 
+    it('shows an anonymous visitor what the programme publishes, as the public API answers it, and nothing more', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${api.base}/app/inloggen`);
+      await page.getByRole('link', { name: 'Openbare cijfers van Programma SAMEN' }).click();
+      expect(new URL(page.url()).pathname).toBe('/app/openbaar/samen');
+      const published = (await (await fetch(`${api.base}/public/programmes/samen/attendance-rates`)).json()) as {
+        rates: { name: string }[];
+      };
+      const text = (await page.locator('main').textContent()) ?? '';
+      expect(published.rates.length).toBeGreaterThan(0);
+      for (const rate of published.rates) expect(text).toContain(rate.name);
+      expect(text).not.toContain('Lieke van Leeuwen');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, 'openbaar.png'), fullPage: true });
+      // Everything else still asks to sign in.
+      await page.goto(`${api.base}/app/aanwezigheid`);
+      expect(new URL(page.url()).pathname).toBe('/app/inloggen');
+      await context.close();
+    });
+
     it('refuses a wrong access code beside the field, in Dutch', async () => {
       const context = await browser.newContext();
       const page = await context.newPage();

@@ -163,3 +163,29 @@ export function actions(context: PageContext, links: readonly { href: string; te
     ${links.map((l) => html`<li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="${l.href}">${l.text}</a></li>`)}
   </ul>`;
 }
+
+/**
+ * At most `limit` rows of a long list, and a line saying how many were left out: a page on a
+ * national ledger (a million facts) must stay a page. The CSV download has every row.
+ */
+export function atMost<Row>(
+  context: PageContext,
+  rows: readonly Row[],
+  limit: number,
+  which: 'first' | 'last' = 'first',
+): { rows: readonly Row[]; note: Html } {
+  if (rows.length <= limit) return { rows, note: html`` };
+  const shown = which === 'first' ? rows.slice(0, limit) : rows.slice(rows.length - limit);
+  const nl =
+    which === 'first'
+      ? `De eerste ${limit} van ${rows.length} getoond.`
+      : `De laatste ${limit} van ${rows.length} getoond.`;
+  const en =
+    which === 'first' ? `The first ${limit} of ${rows.length} shown.` : `The last ${limit} of ${rows.length} shown.`;
+  return {
+    rows: shown,
+    note: html`<p class="utrecht-paragraph utrecht-paragraph--small ledger-more">
+      ${context.t(`${nl} Verfijn met de filters, of download alles als CSV.`, `${en} Narrow down with the filters, or download everything as CSV.`)}
+    </p>`,
+  };
+}

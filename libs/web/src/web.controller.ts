@@ -40,6 +40,7 @@ import { moneyPage } from './pages/money.page';
 import { overviewPage } from './pages/overview.page';
 import type { PageInput } from './pages/page-input';
 import { presencePage } from './pages/presence.page';
+import { publishedPage, type PublishedRates } from './pages/published.page';
 import { signInPage } from './pages/sign-in.page';
 import { timelinePageOf } from './pages/timeline.page';
 import { PersonLabels } from './person-labels';
@@ -91,7 +92,12 @@ export class WebController {
     if (session.principal) return reply.redirect(context.href('/app'), 303);
     const problem =
       query.verlopen === '1' ? 'expired' : query.uit === '1' ? 'signed-out' : query.terug ? 'session-ended' : undefined;
-    return this.send(reply, context, signInPage(context, { returnTo: safeReturn(query.terug), problem }), 200);
+    return this.send(
+      reply,
+      context,
+      signInPage(context, { returnTo: safeReturn(query.terug), problem, published: this.publishing() }),
+      200,
+    );
   }
 
   @Post('app/inloggen')
@@ -124,6 +130,36 @@ export class WebController {
     if (session.sessionId) this.sessions.end(session.sessionId);
     clearSessionCookie(reply);
     return reply.redirect('/app/inloggen?uit=1', 303);
+  }
+
+  /** What a programme publishes, for anyone: the API's public answer, drawn as a page. */
+  @Get('app/openbaar/:programmeId')
+  async published(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query() query: QueryParams,
+    @Param('programmeId') programmeId: string,
+  ) {
+    const session = this.session(request, reply);
+    const context = this.context(request, session, query);
+    const { state, problems } = readPageState(query);
+    if (problems.length > 0) {
+      const text = problems.map((p) => context.t(p.nl, p.en)).join(' ');
+      return this.send(
+        reply,
+        context,
+        messagePage(context, context.t('Ongeldige vraag', 'Invalid question'), text),
+        400,
+      );
+    }
+    const answer = await this.fastify().inject({
+      method: 'GET',
+      url: `/public/programmes/${encodeURIComponent(programmeId)}/attendance-rates${state.asOf ? `?asOf=${state.asOf}` : ''}`,
+    });
+    if (answer.statusCode !== 200) return this.send(reply, context, notFound({ context }), 404);
+    const rates = (answer.json() as { rates: PublishedRates['rates'] }).rates;
+    const programmeName = this.runner.peek((views) => views.directory.programmes.get(programmeId)?.name) ?? programmeId;
+    return this.send(reply, context, publishedPage(context, { programmeName, rates }), 200);
   }
 
   @Get('app')
@@ -493,6 +529,15 @@ export class WebController {
     return this.send(reply, context, page, page.status ?? (reply.statusCode >= 400 ? reply.statusCode : 200));
   }
 
+  /** The programmes that publish figures for anyone (Woo). */
+  private publishing(): { programmeId: string; name: string }[] {
+    return this.runner.peek((views) =>
+      [...views.directory.programmes.values()]
+        .filter((p) => p.publishes?.includes('attendance-rates'))
+        .map((p) => ({ programmeId: p.programmeId, name: p.name })),
+    );
+  }
+
   /** The form's own URL, keeping the language. */
   private formAction(context: PageContext, name: string): string {
     return context.href(`/app/vastleggen/${name}`, { asOf: undefined, since: undefined, knownThen: undefined });
@@ -522,7 +567,9 @@ export class WebController {
       .code(status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .header('vary', 'accept-encoding');
+      .header('vary', 'accept-encoding')
+      // How long the page took to draw, for the benchmark and for a browser's developer tools.
+      .header('server-timing', `page;dur=${reply.elapsedTime.toFixed(1)}`);
     if (body.length < 1024 || !acceptsGzip(reply.request.headers['accept-encoding'])) return reply.send(body);
     return reply.header('content-encoding', 'gzip').send(gzipSync(body));
   }

@@ -7,7 +7,7 @@ import {
   type CommitmentStatusFilter,
 } from '@samen/views';
 import { factName } from '../fact-names';
-import { actions, badge, filterForm, mayRecord, mayRecordFor, partyName, siteName, table } from '../components';
+import { actions, atMost, badge, filterForm, mayRecord, mayRecordFor, partyName, siteName, table } from '../components';
 import { dateText, dateTimeText, euros } from '../format';
 import { html } from '../html';
 import type { Page } from '../layout';
@@ -54,6 +54,7 @@ export async function commitmentsPage(input: PageInput, status: CommitmentStatus
     input.store,
     new Map(commitments.map((c) => [c.ownerPersonId, c.byPartyId])),
   );
+  const shown = atMost(context, commitments, 300);
   const statusSelect = html`<div class="utrecht-form-field">
     <label class="utrecht-form-label" for="f-status">${t('Status', 'Status')}</label>
     <select class="utrecht-select" id="f-status" name="status">
@@ -90,7 +91,7 @@ export async function commitmentsPage(input: PageInput, status: CommitmentStatus
         { header: t('Eigenaar', 'Owner'), cell: (c) => labels.label(c.ownerPersonId, c.byPartyName) },
         { header: t('Status', 'Status'), cell: (c) => statusBadge(input, c) },
       ],
-      commitments,
+      shown.rows,
       (c) => (c.overdue ? 'ledger-row--overdue' : undefined),
     )}`,
   };

@@ -1,6 +1,6 @@
 import { continuityReport, dutchMidnight, type Departure, type PartyContinuity } from '@samen/views';
 import { timelineChart, type TimelineRow } from '../charts';
-import { badge, filterForm, mayRecordFor, table } from '../components';
+import { atMost, badge, filterForm, mayRecordFor, table } from '../components';
 import { count, dateText, percent } from '../format';
 import { html } from '../html';
 import type { Page } from '../layout';
@@ -40,6 +40,10 @@ export async function continuityPage(input: PageInput): Promise<Page> {
   for (const o of report.orphanedCommitments) people.set(o.departedPersonId, o.partyId);
   const labels = await PersonLabels.load(context, views, input.store, people);
   const gemeenten = report.parties.filter((p) => p.kind === 'municipality');
+  // The seat charts are for a few gemeenten at a time; a national ledger has hundreds.
+  const charted = gemeenten.filter((p) => p.seats.length > 0);
+  const orphans = atMost(context, report.orphanedCommitments, 200, 'last');
+  const departures = atMost(context, report.departures, 200, 'last');
   const start = programme ? dutchMidnight(programme.startsOn) : now;
   const end = Math.min(
     Number.isFinite(window.asOf) ? window.asOf : now,
@@ -80,9 +84,18 @@ export async function continuityPage(input: PageInput): Promise<Page> {
             numeric: true,
           },
         ],
-        gemeenten,
+        atMost(context, gemeenten, 400).rows,
       )}
-      ${gemeenten.filter((p) => p.seats.length > 0).map((party) => seatsChart(input, party, report.departures, labels, start, end))}
+      ${
+        charted.length > 0 && charted.length <= 12
+          ? charted.map((party) => seatsChart(input, party, report.departures, labels, start, end))
+          : html`<p class="utrecht-paragraph">
+              ${t(
+                `Kies een gemeente voor de tijdlijn van haar functiehouders (${charted.length} gemeenten met functies).`,
+                `Choose a gemeente to see the timeline of its role holders (${charted.length} gemeenten with roles).`,
+              )}
+            </p>`
+      }
       ${table(
         context,
         t('Afspraken zonder eigenaar', 'Commitments left without an owner'),
@@ -109,8 +122,9 @@ export async function continuityPage(input: PageInput): Promise<Page> {
           },
           { header: t('Dagen', 'Days'), cell: (o) => o.days, numeric: true },
         ],
-        report.orphanedCommitments,
+        orphans.rows,
       )}
+      ${orphans.note}
       ${table(
         context,
         t(
@@ -141,8 +155,9 @@ export async function continuityPage(input: PageInput): Promise<Page> {
             numeric: true,
           },
         ],
-        report.departures,
+        departures.rows,
       )}
+      ${departures.note}
     `,
   };
 }

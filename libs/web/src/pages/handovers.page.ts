@@ -1,7 +1,7 @@
 import { mayReadRestricted } from '@samen/access';
 import { roleStream } from '@samen/roles';
 import { handoverHistory, type SeatEvent } from '@samen/views';
-import { filterForm, table } from '../components';
+import { atMost, filterForm, table } from '../components';
 import { dateText } from '../format';
 import { html } from '../html';
 import type { Page } from '../layout';
@@ -36,8 +36,9 @@ export async function handoversPage(input: PageInput): Promise<Page> {
     },
     windowOfState(state),
   );
+  const parties = atMost(context, report.parties, 20);
   const people = new Map<string, string | undefined>();
-  for (const party of report.parties) {
+  for (const party of parties.rows) {
     for (const event of party.events) {
       people.set(event.personId, party.partyId);
       if (event.handover?.toPersonId) people.set(event.handover.toPersonId, party.partyId);
@@ -46,7 +47,7 @@ export async function handoversPage(input: PageInput): Promise<Page> {
   }
   const labels = await PersonLabels.load(context, views, store, people);
   const notes = new Map<string, string>();
-  for (const party of report.parties) {
+  for (const party of parties.rows) {
     if (!context.principal || !mayReadRestricted(context.principal, party.partyId)) continue;
     const roles = new Set(party.events.filter((e) => e.kind === 'handover').map((e) => e.roleId));
     for (const roleId of roles) {
@@ -64,7 +65,8 @@ export async function handoversPage(input: PageInput): Promise<Page> {
     download: context.href('/app/download/overdrachten'),
     body: html`${filterForm(context, views)}
     ${report.parties.length === 0 ? html`<p class="utrecht-paragraph">${t('Geen functies of overdrachten voor deze vraag.', 'No roles or handovers for this question.')}</p>` : ''}
-    ${report.parties.map((party) => {
+    ${parties.note}
+    ${parties.rows.map((party) => {
       const mayReadNotes = context.principal !== undefined && mayReadRestricted(context.principal, party.partyId);
       return html`<h2 class="utrecht-heading-2">${party.name}</h2>
         <p class="utrecht-paragraph">
@@ -106,7 +108,7 @@ export async function handoversPage(input: PageInput): Promise<Page> {
                 ]
               : []),
           ],
-          party.events,
+          atMost(context, party.events, 200, 'last').rows,
         )}`;
     })}`,
   };

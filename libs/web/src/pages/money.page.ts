@@ -1,5 +1,5 @@
 import { attendanceFees, invoiceWaits, moneyReport } from '@samen/views';
-import { actions, badge, filterForm, mayRecord, partyName, table } from '../components';
+import { actions, atMost, badge, filterForm, mayRecord, partyName, table } from '../components';
 import { dateText, euros } from '../format';
 import { html } from '../html';
 import type { Page } from '../layout';
@@ -21,6 +21,8 @@ export async function moneyPage(input: PageInput): Promise<Page> {
   const money = moneyReport(views, filter, window, now);
   const fees = attendanceFees(views, filter, window, now);
   const invoices = invoiceWaits(views, filter, window, now);
+  const entitlements = atMost(context, fees.entitlements, 200, 'last');
+  const invoiceRows = atMost(context, invoices.invoices, 200, 'last');
   const e = (cents: number) => euros(cents, context.lang);
   return {
     title: t('Geld', 'Money'),
@@ -59,7 +61,7 @@ export async function moneyPage(input: PageInput): Promise<Page> {
         { header: t('Openstaand', 'Outstanding'), cell: (p) => e(p.outstandingInCents), numeric: true },
         { header: t('Facturen betaald', 'Invoices paid'), cell: (p) => e(p.invoicesPaidInCents), numeric: true },
       ],
-      money.payers,
+      atMost(context, money.payers, 400).rows,
     )}
     ${table(
       context,
@@ -74,7 +76,7 @@ export async function moneyPage(input: PageInput): Promise<Page> {
         { header: t('Betaald', 'Paid'), cell: (p) => e(p.paidInCents), numeric: true },
         { header: t('Openstaand', 'Outstanding'), cell: (p) => e(p.outstandingInCents), numeric: true },
       ],
-      money.pots,
+      atMost(context, money.pots, 300).rows,
     )}
     ${table(
       context,
@@ -87,7 +89,7 @@ export async function moneyPage(input: PageInput): Promise<Page> {
         { header: t('Betaald', 'Paid'), cell: (a) => e(a.paidInCents), numeric: true },
         { header: t('Open', 'Open'), cell: (a) => e(a.openInCents), numeric: true },
       ],
-      fees.accounts,
+      atMost(context, fees.accounts, 300).rows,
     )}
     ${table(
       context,
@@ -106,8 +108,9 @@ export async function moneyPage(input: PageInput): Promise<Page> {
         },
         { header: t('Dagen gewacht', 'Days waited'), cell: (f) => f.daysWaited, numeric: true },
       ],
-      fees.entitlements,
+      entitlements.rows,
     )}
+    ${entitlements.note}
     ${table(
       context,
       t('Facturen en hoe lang ze wachtten', 'Invoices and how long they waited'),
@@ -123,7 +126,8 @@ export async function moneyPage(input: PageInput): Promise<Page> {
         },
         { header: t('Dagen gewacht', 'Days waited'), cell: (i) => i.daysWaited, numeric: true },
       ],
-      invoices.invoices,
-    )}`,
+      invoiceRows.rows,
+    )}
+    ${invoiceRows.note}`,
   };
 }

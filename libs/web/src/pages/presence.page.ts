@@ -1,6 +1,6 @@
 import { presenceReport, periodOf, type MeetingPresence } from '@samen/views';
 import { barChart } from '../charts';
-import { badge, filterForm, table } from '../components';
+import { atMost, badge, filterForm, table } from '../components';
 import { dateText, percent } from '../format';
 import { html } from '../html';
 import type { Page } from '../layout';
@@ -31,8 +31,9 @@ export async function presencePage(input: PageInput): Promise<Page> {
   const initiatives = report.rates.filter((rate) => rate.kind === 'initiative');
   const gapMeetings = new Set(report.initiativeWithoutGemeente.map((gap) => `${gap.meetingId}|${gap.gemeentePartyId}`));
   const collective = report.meetings.filter((m) => m.kind === 'collective' && !m.cancelled);
+  const recent = atMost(context, report.meetings, 20, 'last');
   const people = new Map<string, string | undefined>();
-  for (const meeting of report.meetings)
+  for (const meeting of recent.rows)
     for (const party of meeting.parties) for (const p of party.present) people.set(p, party.partyId);
   const labels = await PersonLabels.load(context, views, input.store, people);
   const t = context.t.bind(context);
@@ -42,7 +43,13 @@ export async function presencePage(input: PageInput): Promise<Page> {
     const came = expected.filter((p) => p.present.length > 0).length;
     return { meeting, expected: expected.length, came };
   });
-  const lowest = [...gemeenten].filter((r) => r.rate !== null).sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0))[0];
+  const byRate = [...gemeenten].filter((r) => r.rate !== null).sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0));
+  const lowest = byRate[0];
+  // A national ledger has hundreds of gemeenten: the chart shows the lowest rates, the table all.
+  const charted = gemeenten.length > 40 ? byRate.slice(0, 40) : gemeenten;
+  const rates = atMost(context, [...gemeenten, ...initiatives], 400);
+  const gaps = atMost(context, report.initiativeWithoutGemeente, 100, 'last');
+  const overShown = atMost(context, over, 40, 'last');
 
   return {
     title: t('Aanwezigheid', 'Attendance'),
@@ -58,10 +65,10 @@ export async function presencePage(input: PageInput): Promise<Page> {
         gemeenten.length === 0
           ? t('Geen collectieve bijeenkomsten in deze periode.', 'No collective meetings in this period.')
           : t(
-              `Opkomst van ${gemeenten.length} gemeenten; het laagst: ${lowest?.name ?? '–'} (${percent(lowest?.rate ?? null, 'nl')}).`,
-              `Attendance of ${gemeenten.length} gemeenten; lowest: ${lowest?.name ?? '–'} (${percent(lowest?.rate ?? null, 'en')}).`,
+              `Opkomst van ${charted.length === gemeenten.length ? gemeenten.length : `de ${charted.length} laagste van ${gemeenten.length}`} gemeenten; het laagst: ${lowest?.name ?? '–'} (${percent(lowest?.rate ?? null, 'nl')}).`,
+              `Attendance of ${charted.length === gemeenten.length ? gemeenten.length : `the ${charted.length} lowest of ${gemeenten.length}`} gemeenten; lowest: ${lowest?.name ?? '–'} (${percent(lowest?.rate ?? null, 'en')}).`,
             ),
-        gemeenten.map((r) => ({
+        charted.map((r) => ({
           label: r.name,
           value: r.rate ?? 0,
           max: 1,
@@ -87,8 +94,9 @@ export async function presencePage(input: PageInput): Promise<Page> {
           { header: t('Aanwezig', 'Attended'), cell: (r) => r.collectiveAttended, numeric: true },
           { header: t('Opkomst', 'Rate'), cell: (r) => percent(r.rate, context.lang), numeric: true },
         ],
-        [...gemeenten, ...initiatives],
+        rates.rows,
       )}
+      ${rates.note}
 
       <h2 class="utrecht-heading-2">${t('Initiatief wel, gemeente niet', 'Initiative came, gemeente did not')}</h2>
       ${table(
@@ -106,17 +114,18 @@ export async function presencePage(input: PageInput): Promise<Page> {
             cell: (g) => views.directory.parties.get(g.gemeentePartyId)?.name ?? g.gemeentePartyId,
           },
         ],
-        report.initiativeWithoutGemeente,
+        gaps.rows,
       )}
+      ${gaps.note}
 
       <h2 class="utrecht-heading-2">${t('Opkomst van gemeenten door de tijd', 'Gemeente attendance over time')}</h2>
       ${barChart(
         context.lang,
         t(
-          `${over.length} collectieve bijeenkomsten, per bijeenkomst het deel van de verwachte gemeenten dat er was.`,
-          `${over.length} collective meetings, for each the share of expected gemeenten present.`,
+          `${overShown.rows.length} collectieve bijeenkomsten, per bijeenkomst het deel van de verwachte gemeenten dat er was.`,
+          `${overShown.rows.length} collective meetings, for each the share of expected gemeenten present.`,
         ),
-        over.map((o) => ({
+        overShown.rows.map((o) => ({
           label: `${dateText(o.meeting.startsAt, context.lang)}`,
           value: o.came,
           max: Math.max(o.expected, 1),
@@ -132,11 +141,12 @@ export async function presencePage(input: PageInput): Promise<Page> {
           { header: t('Gemeenten verwacht', 'Gemeenten expected'), cell: (o) => o.expected, numeric: true },
           { header: t('Gemeenten aanwezig', 'Gemeenten present'), cell: (o) => o.came, numeric: true },
         ],
-        over,
+        overShown.rows,
       )}
+      ${overShown.note}
 
       <h2 class="utrecht-heading-2">${t('Wie was er', 'Who was there')}</h2>
-      ${report.meetings.map((meeting) => meetingSection(input, meeting, labels, gapMeetings))}
+      ${recent.note} ${recent.rows.map((meeting) => meetingSection(input, meeting, labels, gapMeetings))}
     `,
   };
 }

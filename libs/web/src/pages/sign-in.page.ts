@@ -5,7 +5,12 @@ import type { PageContext } from '../page-context';
 /** Inloggen: the access code the programme team issued; it never reaches the browser's script. */
 export function signInPage(
   context: PageContext,
-  options: { returnTo?: string; problem?: 'wrong' | 'expired' | 'signed-out' | 'session-ended' },
+  options: {
+    returnTo?: string;
+    problem?: 'wrong' | 'expired' | 'signed-out' | 'session-ended';
+    /** Programmes whose published figures anyone may see. */
+    published?: readonly { programmeId: string; name: string }[];
+  },
 ): Page {
   const t = context.t.bind(context);
   const messages = {
@@ -49,6 +54,14 @@ export function signInPage(
           />
         </div>
         <button class="utrecht-button utrecht-button--primary-action" type="submit">${t('Inloggen', 'Sign in')}</button>
-      </form>`,
+      </form>
+      ${
+        (options.published ?? []).length > 0
+          ? html`<h2 class="utrecht-heading-2">${t('Zonder inloggen', 'Without signing in')}</h2>
+              <ul class="utrecht-unordered-list">
+                ${(options.published ?? []).map((p) => html`<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="${context.href(`/app/openbaar/${encodeURIComponent(p.programmeId)}`)}">${t(`Openbare cijfers van ${p.name}`, `Published figures of ${p.name}`)}</a></li>`)}
+              </ul>`
+          : ''
+      }`,
   };
 }
