@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The web pages, in one run: server time per page (its Server-Timing header) on the demo and
  * on the 1,000,000-event synthetic store, beside the API's JSON answer to the same question
@@ -160,10 +161,13 @@ async function browser(base: string, cookie: string, query: string, bar: number)
       const times: number[] = [];
       for (let i = 0; i < 6; i++) {
         await page.goto(`${base}${path}${query}`, { waitUntil: 'load' });
-        const fcp = await page.evaluate(
-          () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-        );
-        if (i > 0) times.push(fcp);
+        // First contentful paint where the browser reports it, else the parsed document.
+        const shown = await page.evaluate(() => {
+          const paint = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
+          const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          return paint?.startTime ?? navigation?.domContentLoadedEventEnd ?? NaN;
+        });
+        if (i > 0) times.push(shown);
       }
       worst = Math.max(worst, median(times));
     }

@@ -11,7 +11,32 @@ echarts.registerLocale('NL', require('echarts/i18n/langNL-obj.js') as Parameters
  * need no script in the browser. Each is an image with a one-line summary for screen
  * readers; the page shows the same numbers in a table beside it.
  */
-function render(lang: Lang, summary: string, width: number, height: number, option: echarts.EChartsCoreOption): Html {
+/**
+ * Drawn charts by what they show: drawing one takes ECharts milliseconds, and a page asked
+ * again while the log has not moved shows the same numbers. Bounded; the oldest go first.
+ */
+const drawn = new Map<string, Html>();
+const DRAWN_CHARTS = 500;
+
+/** `shown` is everything the chart shows (the option's formatters are functions, which no key can hold). */
+function render(
+  lang: Lang,
+  summary: string,
+  width: number,
+  height: number,
+  shown: unknown,
+  option: echarts.EChartsCoreOption,
+): Html {
+  const key = JSON.stringify([lang, summary, width, height, shown]);
+  const known = drawn.get(key);
+  if (known) return known;
+  const made = draw(lang, summary, width, height, option);
+  if (drawn.size >= DRAWN_CHARTS) drawn.delete(drawn.keys().next().value as string);
+  drawn.set(key, made);
+  return made;
+}
+
+function draw(lang: Lang, summary: string, width: number, height: number, option: echarts.EChartsCoreOption): Html {
   const chart = echarts.init(null, null, {
     renderer: 'svg',
     ssr: true,
@@ -55,7 +80,7 @@ export interface Bar {
 /** Horizontal bars, one per label, each as a share of its own maximum, labelled with its text. */
 export function barChart(lang: Lang, summary: string, bars: readonly Bar[]): Html {
   const height = Math.max(80, bars.length * 28 + 40);
-  return render(lang, summary, 720, height, {
+  return render(lang, summary, 720, height, bars, {
     grid: { left: 230, right: 110, top: 10, bottom: 24 },
     xAxis: {
       type: 'value',
@@ -103,7 +128,7 @@ export function timelineChart(
     })),
   );
   const marks = rows.flatMap((row, index) => row.marks.map((m) => ({ value: [m.at, index], name: m.title })));
-  return render(lang, summary, 760, height, {
+  return render(lang, summary, 760, height, [start, end, rows], {
     grid: { left: 240, right: 20, top: 10, bottom: 30 },
     xAxis: {
       type: 'time',
@@ -120,7 +145,12 @@ export function timelineChart(
         data: periods,
         renderItem: (
           _params: unknown,
-          api: { value(i: number): number; coord(p: number[]): number[]; size(p: number[]): number[]; style(): object },
+          api: {
+            value(i: number): number;
+            coord(p: number[]): number[];
+            size(p: number[]): number[];
+            visual(name: 'color'): string;
+          },
         ) => {
           const row = api.value(0);
           const [x1, y] = api.coord([api.value(1), row]);
@@ -129,7 +159,7 @@ export function timelineChart(
           return {
             type: 'rect',
             shape: { x: x1, y: y - barHeight / 2, width: Math.max(x2 - x1, 2), height: barHeight },
-            style: api.style(),
+            style: { fill: api.visual('color') },
           };
         },
       },

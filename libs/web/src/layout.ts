@@ -39,7 +39,7 @@ export function layout(context: PageContext, page: Page): Html {
         <link rel="stylesheet" href="/app/static/ledger.css" />
         <script src="/app/static/ledger.js" defer></script>
       </head>
-      <body class="utrecht-theme utrecht-body">
+      <body class="utrecht-theme utrecht-body utrecht-document">
         <a class="utrecht-skip-link utrecht-skip-link--hidden" href="#inhoud"
           >${context.t('Naar de inhoud', 'Skip to content')}</a
         >
