@@ -3,7 +3,7 @@ import { get, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { VIEWS_VERSION, ViewStateStore } from '@samen/views';
+import { VIEWS_VERSION, ViewRunner, ViewStateStore } from '@samen/views';
 import { importFactsFile } from '../../apps/ledger-api/src/facts-import/import-facts';
 import { startLedgerApi, type LedgerApi } from '../support/ledger-api';
 
@@ -81,6 +81,19 @@ describe('the views as the API serves them', () => {
     ]);
     const gaps = await api!.get<{ initiativeWithoutGemeente: { meetingId: string }[] }>('/views/presence/gaps');
     expect(gaps.body.initiativeWithoutGemeente.map((g) => g.meetingId)).toEqual(['m2']);
+  });
+
+  it('remembers an answer given as data until the next fact arrives, then asks the views again', async () => {
+    await start();
+    await importStory(STORY.slice(0, -1));
+    await api!.get(`/views/presence/rates?minPosition=${STORY.length - 1}`);
+    const runner = api!.app.get(ViewRunner);
+    const count = (views: { presence: unknown }) => ({ views });
+    const first = runner.remembered('story', count);
+    expect(runner.remembered('story', count)).toBe(first);
+    await importStory(STORY);
+    await api!.get(`/views/presence/rates?minPosition=${STORY.length}`);
+    expect(runner.remembered('story', count)).not.toBe(first);
   });
 
   it('says plainly, after a bounded wait, that the views have not reached a position yet', async () => {

@@ -53,7 +53,10 @@ export function table<Row>(
             html`<tr class="utrecht-table__row ${rowClass?.(row) ?? ''}">
               ${columns.map(
                 (c) =>
-                  html`<td class="utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric-column' : ''}">
+                  html`<td
+                    class="utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric-column' : ''}"
+                    data-label="${c.header}"
+                  >
                     ${c.cell(row)}
                   </td>`,
               )}

@@ -524,7 +524,12 @@ export class WebController {
       );
     }
     const views = this.runner.peek((v) => v);
-    const page = await draw({ context, views, store: this.store, now: Date.now() });
+    const now = Date.now();
+    // Answers judged on today (overdue, waiting) are asked again when the day changes.
+    const today = new Date(now).toISOString().slice(0, 10);
+    const remember = <T>(key: string, compute: () => T) =>
+      this.runner.remembered(`web:${today}:${key}`, () => compute());
+    const page = await draw({ context, views, store: this.store, now, remember });
     if (!page) return reply;
     return this.send(reply, context, page, page.status ?? (reply.statusCode >= 400 ? reply.statusCode : 200));
   }

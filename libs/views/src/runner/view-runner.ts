@@ -43,6 +43,8 @@ const CACHE_ENTRIES = 500;
  * Counted uncompressed; a gzipped copy, made when asked for, adds a tenth or less.
  */
 const CACHE_BYTES = 64 * 2 ** 20;
+/** Answers kept as data (see `remembered`). */
+const DATA_ENTRIES = 100;
 
 export interface ViewStatus {
   /** The last position applied, or null before the first fact. */
@@ -69,6 +71,8 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private cache = new Map<string, FinishedAnswer>();
   private cachedBytes = 0;
   private cachedAt: bigint | undefined;
+  private readonly data = new Map<string, unknown>();
+  private dataAt: bigint | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -137,6 +141,24 @@ export class ViewRunner implements OnApplicationBootstrap, OnModuleDestroy {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * An answer as data, remembered until the next fact arrives, for callers that draw it
+   * themselves (the web pages ask the same questions as the API, and a long log makes some
+   * of them take a second). Bounded by count; an answer of the whole national log can be
+   * large, so only the newest {@link DATA_ENTRIES} are kept.
+   */
+  remembered<T>(key: string, compute: (views: LedgerViews) => T): T {
+    if (this.dataAt !== this.position) {
+      this.data.clear();
+      this.dataAt = this.position;
+    }
+    if (this.data.has(key)) return this.data.get(key) as T;
+    const answer = compute(this.views);
+    if (this.data.size >= DATA_ENTRIES) this.data.delete(this.data.keys().next().value as string);
+    this.data.set(key, answer);
+    return answer;
   }
 
   /** Asks the current views something small, without remembering it. */

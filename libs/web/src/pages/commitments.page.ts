@@ -36,17 +36,15 @@ export async function commitmentsPage(input: PageInput, status: CommitmentStatus
   const { state } = context;
   const t = context.t.bind(context);
   const programme = programmeOf(input);
-  const { commitments } = commitmentAudit(
-    views.directory,
-    views.commitments,
-    {
-      programmeId: programme?.programmeId,
-      ...(state.siteId && { siteId: state.siteId }),
-      ...(state.partyId && { partyId: state.partyId }),
-      ...(status && { status }),
-    },
-    windowOfState(state),
-    now,
+  const filter = {
+    programmeId: programme?.programmeId,
+    ...(state.siteId && { siteId: state.siteId }),
+    ...(state.partyId && { partyId: state.partyId }),
+    ...(status && { status }),
+  };
+  const window = windowOfState(state);
+  const { commitments } = input.remember(`commitments:${JSON.stringify([filter, window])}`, () =>
+    commitmentAudit(views.directory, views.commitments, filter, window, now),
   );
   const labels = await PersonLabels.load(
     context,

@@ -19,15 +19,13 @@ export async function continuityPage(input: PageInput): Promise<Page> {
   const t = context.t.bind(context);
   const programme = programmeOf(input);
   const window = windowOfState(state);
-  const report = continuityReport(
-    views,
-    {
-      programmeId: programme?.programmeId,
-      ...(state.siteId && { siteId: state.siteId }),
-      ...(state.partyId && { partyId: state.partyId }),
-    },
-    window,
-    now,
+  const filter = {
+    programmeId: programme?.programmeId,
+    ...(state.siteId && { siteId: state.siteId }),
+    ...(state.partyId && { partyId: state.partyId }),
+  };
+  const report = input.remember(`continuity:${JSON.stringify([filter, window])}`, () =>
+    continuityReport(views, filter, window, now),
   );
   const people = new Map<string, string | undefined>();
   for (const party of report.parties) {

@@ -26,16 +26,16 @@ export async function handoversPage(input: PageInput): Promise<Page> {
   const { state } = context;
   const t = context.t.bind(context);
   const programme = programmeOf(input);
-  const report = handoverHistory(
-    views.directory,
-    views.continuity,
-    {
-      programmeId: programme?.programmeId,
-      ...(state.siteId && { siteId: state.siteId }),
-      ...(state.partyId && { partyId: state.partyId }),
-    },
-    windowOfState(state),
+  const filter = {
+    programmeId: programme?.programmeId,
+    ...(state.siteId && { siteId: state.siteId }),
+    ...(state.partyId && { partyId: state.partyId }),
+  };
+  const window = windowOfState(state);
+  const report = input.remember(`handovers:${JSON.stringify([filter, window])}`, () =>
+    handoverHistory(views.directory, views.continuity, filter, window),
   );
+
   const parties = atMost(context, report.parties, 20);
   const people = new Map<string, string | undefined>();
   for (const party of parties.rows) {

@@ -18,9 +18,10 @@ export async function moneyPage(input: PageInput): Promise<Page> {
     ...(state.partyId && { partyId: state.partyId }),
   };
   const window = windowOfState(state);
-  const money = moneyReport(views, filter, window, now);
-  const fees = attendanceFees(views, filter, window, now);
-  const invoices = invoiceWaits(views, filter, window, now);
+  const asked = JSON.stringify([filter, window]);
+  const money = input.remember(`money:${asked}`, () => moneyReport(views, filter, window, now));
+  const fees = input.remember(`fees:${asked}`, () => attendanceFees(views, filter, window, now));
+  const invoices = input.remember(`invoices:${asked}`, () => invoiceWaits(views, filter, window, now));
   const entitlements = atMost(context, fees.entitlements, 200, 'last');
   const invoiceRows = atMost(context, invoices.invoices, 200, 'last');
   const e = (cents: number) => euros(cents, context.lang);

@@ -31,14 +31,19 @@ function keyFigures(
 ): KeyFigures {
   const { views, now } = input;
   const filter = { ...(programmeId && { programmeId }), ...(partyId && { partyId }) };
-  const presence = presenceReport(views.directory, views.presence, filter, window);
+  const asked = JSON.stringify([filter, window]);
+  const presence = input.remember(`presence:${asked}`, () =>
+    presenceReport(views.directory, views.presence, filter, window),
+  );
   const rates = presence.rates.filter((r) => r.kind === 'municipality' && r.collectiveExpected > 0);
   const expected = rates.reduce((n, r) => n + r.collectiveExpected, 0);
   const attended = rates.reduce((n, r) => n + r.collectiveAttended, 0);
-  const parties = commitmentsPerParty(views.directory, views.commitments, filter, window, now).parties;
+  const parties = input.remember(`commitments-per-party:${asked}`, () =>
+    commitmentsPerParty(views.directory, views.commitments, filter, window, now),
+  ).parties;
   const sum = (key: 'made' | 'fulfilled' | 'broken' | 'open' | 'overdue') => parties.reduce((n, p) => n + p[key], 0);
-  const continuity = continuityReport(views, filter, window, now).totals;
-  const money = moneyReport(views, filter, window, now).payers;
+  const continuity = input.remember(`continuity:${asked}`, () => continuityReport(views, filter, window, now)).totals;
+  const money = input.remember(`money:${asked}`, () => moneyReport(views, filter, window, now)).payers;
   return {
     gemeenteRate: expected > 0 ? attended / expected : null,
     gaps: presence.initiativeWithoutGemeente.length,

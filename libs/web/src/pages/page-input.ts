@@ -11,6 +11,11 @@ export interface PageInput {
   readonly now: number;
   /** People a form offers to choose from, labelled as the reader may see them. */
   readonly people?: PersonLabels;
+  /**
+   * A view's answer remembered until the log moves (`ViewRunner.remembered`): the key must
+   * name the question whole (its filters and time window), never the reader.
+   */
+  readonly remember: <T>(key: string, compute: () => T) => T;
   /** What a form is about: the commitment to fulfil, the role handed over. */
   readonly subject?: string;
 }

@@ -16,16 +16,15 @@ export async function presencePage(input: PageInput): Promise<Page> {
   const { context, views } = input;
   const { state } = context;
   const programme = programmeOf(input);
-  const report = presenceReport(
-    views.directory,
-    views.presence,
-    {
-      programmeId: programme?.programmeId,
-      ...(state.siteId && { siteId: state.siteId }),
-      ...(state.partyId && { partyId: state.partyId }),
-      ...periodOf({}),
-    },
-    windowOfState(state),
+  const filter = {
+    programmeId: programme?.programmeId,
+    ...(state.siteId && { siteId: state.siteId }),
+    ...(state.partyId && { partyId: state.partyId }),
+    ...periodOf({}),
+  };
+  const window = windowOfState(state);
+  const report = input.remember(`presence:${JSON.stringify([filter, window])}`, () =>
+    presenceReport(views.directory, views.presence, filter, window),
   );
   const gemeenten = report.rates.filter((rate) => rate.kind === 'municipality');
   const initiatives = report.rates.filter((rate) => rate.kind === 'initiative');
