@@ -20,7 +20,7 @@ function expectedFor(expected: Expected, who: Who): 'let in' | 'sign-in' | 401 |
   if (expected === 'web') return 'sign-in';
   if (expected === 'web-form') return 403;
   if (expected === 'public' || who === 'programme-team') return 'let in';
-  if (who === 'anonymous') return 403;
+  if (who === 'anonymous') return 401;
   switch (expected) {
     case 'views':
       return 'let in';
@@ -90,7 +90,10 @@ describe('who may call which route', () => {
       : await fetch(`${api.base}${probe.path}`, { headers });
     if (expected === 'let in') expect([401, 403]).not.toContain(response.status);
     else if (expected === 'sign-in') expect(new URL(response.url).pathname).toBe('/app/inloggen');
-    else expect(response.status).toBe(expected);
+    else {
+      expect(response.status).toBe(expected);
+      if (expected === 401) expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    }
   });
 
   it('writes nothing while probing', async () => {

@@ -67,6 +67,7 @@ export class WebErrorFilter implements ExceptionFilter {
     } else {
       this.logger.error(`A page failed: ${(error as Error)?.stack ?? String(error)}`);
     }
+    if (status === 401) reply.header('www-authenticate', 'Bearer');
     void reply
       .code(status)
       .header('content-type', 'text/html; charset=utf-8')

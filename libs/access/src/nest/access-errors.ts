@@ -1,13 +1,18 @@
-/** No usable token: malformed, unknown, expired or revoked. Never says which resource was asked for. */
+/**
+ * No usable credentials: none sent (a route that is not public), or a token that is
+ * malformed, unknown, expired or revoked. Never says which resource was asked for.
+ */
 export class UnauthenticatedError extends Error {
   readonly code = 'unauthenticated';
-  constructor(readonly reason: 'malformed' | 'unknown' | 'expired' | 'revoked') {
+  constructor(readonly reason: 'missing' | 'malformed' | 'unknown' | 'expired' | 'revoked') {
     super(
-      reason === 'expired'
-        ? 'Dit token is verlopen. / This token has expired.'
-        : reason === 'revoked'
-          ? 'Dit token is ingetrokken. / This token was revoked.'
-          : 'Geen geldig token. / Not a valid token.',
+      reason === 'missing'
+        ? 'Stuur een token mee: Authorization: Bearer slt_… / Send a token: Authorization: Bearer slt_…'
+        : reason === 'expired'
+          ? 'Dit token is verlopen. / This token has expired.'
+          : reason === 'revoked'
+            ? 'Dit token is ingetrokken. / This token was revoked.'
+            : 'Geen geldig token. / Not a valid token.',
     );
   }
 }

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import { EVENT_STORE, type EventStore } from '@samen/event-store';
 import { allows, describePrincipal, type Principal } from '../domain/principal';
-import { ForbiddenError } from './access-errors';
+import { ForbiddenError, UnauthenticatedError } from './access-errors';
 import { ACCESS_DECLARATION, type AccessDeclaration, type FactLookup } from './access.decorators';
 import { AUTHENTICATOR, type Authenticator } from './authenticator';
 
@@ -53,7 +53,8 @@ export class AccessGuard implements CanActivate {
       if (found === 'invalid') return true;
       parties = found;
     }
-    if (!allows(principal, declaration.rule, parties)) throw new ForbiddenError();
-    return true;
+    if (allows(principal, declaration.rule, parties)) return true;
+    // RFC 9110: who sent no credentials is asked for them (401); a known principal who may not is refused (403).
+    throw principal.kind === 'anonymous' ? new UnauthenticatedError('missing') : new ForbiddenError();
   }
 }
