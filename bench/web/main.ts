@@ -13,6 +13,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, launchChromium } from '../../test/web/browser';
+import { signInAsBrowser } from '../../test/support/web-sign-in';
 import { runCli } from '../../apps/ledger-cli/src/run-cli';
 import { benchPort, benchToken, startApiProcess, stopApiProcess } from '../support/api-process';
 import { median, report, type Row } from '../support/report';
@@ -59,23 +60,6 @@ function get(
   });
 }
 
-/** Signs in as a browser does and returns the session cookie. */
-async function signIn(base: string, code: string): Promise<string> {
-  const form = await fetch(`${base}/app/inloggen`);
-  const visitor = (form.headers.get('set-cookie') ?? '').split(';')[0];
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
-  const answer = await fetch(`${base}/app/inloggen`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: visitor },
-    body: new URLSearchParams({ csrf, code }).toString(),
-  });
-  const session = (answer.headers.get('set-cookie') ?? '').split(';')[0];
-  if (answer.status !== 303 || !session.startsWith('samen_sessie='))
-    throw new Error(`sign-in failed: ${answer.status}`);
-  return session;
-}
-
 async function waitForViews(base: string): Promise<void> {
   for (;;) {
     const health = (await (await fetch(`${base}/health`)).json()) as { info?: { views?: { eventsBehind?: number } } };
@@ -92,7 +76,7 @@ async function measureStore(label: string, dir: string, query: string, bar: numb
   const rows: Row[] = [];
   try {
     await waitForViews(base);
-    const cookie = await signIn(base, auth.authorization.replace('Bearer ', ''));
+    const cookie = await signInAsBrowser(base, auth.authorization.replace('Bearer ', ''));
     let worst = 0;
     for (const { page, api: question } of PAGES) {
       const server: number[] = [];

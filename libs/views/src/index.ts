@@ -26,3 +26,5 @@ export type { Directory } from './directory/directory.projection';
 export type { Continuity } from './continuity/continuity.projection';
 export { FACT_CATEGORIES, type FactCategory, type FactType } from './timeline/timeline.projection';
 export { marksAt } from './presence/presence.projection';
+export { programmesOfParty } from './participation/participation';
+export { readableProgrammes, requireProgrammeScope } from './api/programme-scope';

@@ -89,6 +89,7 @@ export function layout(context: PageContext, page: Page): Html {
             }
           </header>
           <main class="utrecht-page-content" id="inhoud">
+            ${principal && context.programmes.length > 1 ? programmeSwitch(context) : ''}
             <h1 class="utrecht-heading-1">${page.title}</h1>
             ${page.timeTravel ? timeTravelForm(context, page.timeTravel) : ''} ${page.body}
             ${
@@ -199,5 +200,32 @@ function timeTravelForm(context: PageContext, range: { first?: string; last?: st
           >`
         : ''
     }
+  </form>`;
+}
+
+/** Where a reader may read several programmes, which one the pages are about (a GET form). */
+function programmeSwitch(context: PageContext): Html {
+  const current = context.state.programmeId ?? context.programmes[0]?.programmeId;
+  return html`<form
+    method="get"
+    action="${context.path}"
+    class="ledger-filters"
+    aria-label="${context.t('Programma kiezen', 'Choose a programme')}"
+  >
+    ${context.lang === 'en' ? html`<input type="hidden" name="lang" value="en" />` : ''}
+    <div class="utrecht-form-field">
+      <label class="utrecht-form-label" for="programme">${context.t('Programma', 'Programme')}</label>
+      <select class="utrecht-select" id="programme" name="programmeId">
+        ${context.programmes.map(
+          (p) =>
+            html`<option value="${p.programmeId}" ${p.programmeId === current ? html`selected` : ''}>
+              ${p.name}
+            </option>`,
+        )}
+      </select>
+    </div>
+    <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+      ${context.t('Kies', 'Choose')}
+    </button>
   </form>`;
 }

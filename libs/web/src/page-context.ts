@@ -29,6 +29,8 @@ export class PageContext {
     readonly csrf: string,
     /** The name of the party a member signed in for, as the pages greet them. */
     readonly partyName?: string,
+    /** The programmes this reader may read (the rule book's programme scope), for the switch. */
+    readonly programmes: readonly { readonly programmeId: string; readonly name: string }[] = [],
   ) {}
 
   get lang(): Lang {

@@ -18,6 +18,7 @@ import { ATTENDANCE_STATUSES } from '@samen/attendance';
 import { EVENT_STORE, type EventStore } from '@samen/event-store';
 import {
   acceptsGzip,
+  readableProgrammes,
   COMMITMENT_STATUS_FILTERS,
   FACT_CATEGORIES,
   ViewRunner,
@@ -230,7 +231,7 @@ export class WebController {
     const context = this.context(request, session, query);
     if (!session.principal) return this.toSignIn(request, reply, session);
     const route = DOWNLOADS[page];
-    if (!route) return this.send(reply, context, notFound({ context } as PageInput), 404);
+    if (!route) return this.send(reply, context, notFound({ context }), 404);
     const { state, problems } = readPageState(query);
     if (problems.length > 0)
       return this.send(
@@ -247,7 +248,7 @@ export class WebController {
       status: oneOf(COMMITMENT_STATUS_FILTERS, query.status),
       category: oneOf(FACT_CATEGORIES, query.category),
     };
-    const programmeId = state.programmeId ?? [...this.runner.peek((v) => v.directory.programmes.keys())][0];
+    const programmeId = context.state.programmeId ?? context.programmes[0]?.programmeId;
     const answer = await this.fastify().inject({
       method: 'GET',
       url: `${route}${apiQuery({ ...state, programmeId }, extra)}`,
@@ -498,7 +499,11 @@ export class WebController {
     const session = this.session(request, reply);
     const context = this.context(request, session, query);
     if (!session.principal) return this.toSignIn(request, reply, session);
-    if (!allows(session.principal, rule)) {
+    const programmeId = context.state.programmeId;
+    if (
+      !allows(session.principal, rule) ||
+      (programmeId && !context.programmes.some((p) => p.programmeId === programmeId))
+    ) {
       return this.send(
         reply,
         context,
@@ -588,13 +593,25 @@ export class WebController {
   }
 
   private context(request: FastifyRequest, session: WebSession, query: QueryParams): PageContext {
-    const { state } = readPageState(query);
     const { principal } = session;
+    const readable = readableProgrammes(this.runner, principal);
+    const asked = readPageState(query).state;
+    // A member of a party lands in a programme its party takes part in; the URL then says which.
+    const state =
+      principal?.kind === 'party-member' && !asked.programmeId && readable[0]
+        ? { ...asked, programmeId: readable[0] }
+        : asked;
     const partyName =
       principal?.kind === 'party-member'
         ? this.runner.peek((views) => views.directory.parties.get(principal.partyId)?.name)
         : undefined;
-    return new PageContext(principal, state, request.url.split('?')[0], session.csrf, partyName);
+    const programmes = this.runner.peek((views) =>
+      readable.map((programmeId) => ({
+        programmeId,
+        name: views.directory.programmes.get(programmeId)?.name ?? programmeId,
+      })),
+    );
+    return new PageContext(principal, state, request.url.split('?')[0], session.csrf, partyName, programmes);
   }
 
   private requireCsrf(session: WebSession, form: Form): void {

@@ -1,8 +1,10 @@
 import type { FastifyReply } from 'fastify';
+import type { RequestWithPrincipal } from '@samen/access';
 import type { TimeWindow } from '../core/time-window';
 import type { LedgerViews } from '../ledger-views';
 import type { ViewRunner } from '../runner/view-runner';
 import { acceptsGzip, GZIP_FROM_BYTES } from './content-coding';
+import { requireProgrammeScope } from './programme-scope';
 import { toCsv, type CsvColumn } from './csv';
 import { windowOf } from './query-window';
 import type { ViewQueryDto } from './view-query.dto';
@@ -26,6 +28,12 @@ export interface ViewRequest<Answer, Row> {
   readonly reply: FastifyReply;
   readonly compute: (views: LedgerViews, window: TimeWindow) => Answer;
   readonly csv: CsvTable<Answer, Row>;
+  /**
+   * The programme the answer is about when the path names one thing (a commitment), for
+   * the programme scope; null when that thing is unknown (the answer is a 404 anyway).
+   * Otherwise the query's programmeId.
+   */
+  readonly programmeId?: string | null;
 }
 
 /**
@@ -40,6 +48,8 @@ export async function answerView<Answer extends object, Row>(
   const { view, query, reply } = request;
   const { minPosition, ...question } = query;
   if (minPosition !== undefined) await runner.caughtUpTo(BigInt(minPosition), MIN_POSITION_WAIT_MS);
+  const principal = (reply.request as unknown as RequestWithPrincipal).principal;
+  if (request.programmeId !== null) requireProgrammeScope(runner, principal, request.programmeId ?? query.programmeId);
   const window = windowOf(query);
   const { accept, 'accept-encoding': acceptEncoding } = reply.request.headers;
   const csv = accept?.includes('text/csv') ?? false;

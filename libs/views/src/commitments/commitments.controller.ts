@@ -114,6 +114,7 @@ export class CommitmentsController {
     const now = Date.now();
     return answerView(this.runner, {
       view: 'commitment',
+      programmeId: this.runner.peek((views) => views.commitments.byId.get(commitmentId)?.origin?.programmeId) ?? null,
       // The path's id joins the question, so each commitment's answer is remembered apart.
       query: Object.assign(askedToday(query, now), { commitmentId }),
       reply,
