@@ -11,8 +11,11 @@ interface Seat {
   readonly partyName: string;
 }
 
-/** Names read from people's own streams, kept while the process runs: a registration is never amended. */
-const names = new Map<string, string | null>();
+/**
+ * Names read from people's own streams, per store, kept while the process runs: a
+ * registration is never amended. (Forgetting a person, issue 21, must empty this too.)
+ */
+const namesOfStore = new WeakMap<EventStore, Map<string, string | null>>();
 const MAX_NAMES = 50_000;
 
 /**
@@ -54,8 +57,7 @@ export class PersonLabels {
     const name = this.names.get(personId);
     if (name) return name;
     const seat = this.seats.get(personId)?.[0];
-    if (seat)
-      return `${seat.title}, ${seat.siteName ? `${this.context.t('proeftuin', 'site')} ${seat.siteName}` : seat.partyName}`;
+    if (seat) return `${seat.title}, ${seat.siteName ? siteText(this.context, seat.siteName) : seat.partyName}`;
     return partyName
       ? this.context.t(`deelnemer namens ${partyName}`, `participant for ${partyName}`)
       : this.context.t('een deelnemer', 'a participant');
@@ -63,6 +65,8 @@ export class PersonLabels {
 }
 
 async function nameOf(store: EventStore, personId: string): Promise<string | undefined> {
+  let names = namesOfStore.get(store);
+  if (!names) namesOfStore.set(store, (names = new Map()));
   if (!names.has(personId)) {
     const [registered] = await store.readStream(personStream(personId), { maxCount: 1 });
     const name = registered?.type === 'PersonRegistered' ? (registered.data as { name?: unknown }).name : undefined;
@@ -95,4 +99,9 @@ function seatsOfPeople(views: LedgerViews, people: ReadonlySet<string>): Map<str
     }
   }
   return seats;
+}
+
+/** "proeftuin Kampen", also for a site whose name says "Proeftuin" already. */
+function siteText(context: PageContext, siteName: string): string {
+  return /^proeftuin\b/i.test(siteName) ? siteName : `${context.t('proeftuin', 'site')} ${siteName}`;
 }
