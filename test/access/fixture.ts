@@ -7,7 +7,8 @@ export const SECRET_NOTE = 'VERTROUWELIJK-7f3a: burn-out, niet delen buiten de g
 const at = '2023-03-09T13:00:00+01:00';
 
 /**
- * A small programme for access tests: Vaals with its initiative, Kampen, a role at Vaals
+ * A small programme for access tests: Vaals with its initiative, Kampen (expected at the
+ * meeting, so it takes part in the programme and reads its views), a role at Vaals
  * handed over with a restricted note, a meeting, a commitment, a payment and an invoice.
  * Every person is invented.
  */
@@ -51,7 +52,7 @@ const FACTS = [
     title: 'Collectieve bijeenkomst',
     startsAt: at,
     place: 'Utrecht',
-    expectedPartyIds: ['gemeente-vaals', 'initiatief-vaals'],
+    expectedPartyIds: ['gemeente-vaals', 'initiatief-vaals', 'gemeente-kampen'],
   },
   { fact: 'AttendanceRecorded', meetingId: 'm1', personId: 'p-0001', partyId: 'gemeente-vaals', status: 'present' },
   { fact: 'AttendanceRecorded', meetingId: 'm1', personId: 'p-0002', partyId: 'initiatief-vaals', status: 'present' },

@@ -1,0 +1,143 @@
+import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Access, internalRequestHeaders } from '@samen/access';
+import {
+  COMMITMENT_STATUS_FILTERS,
+  FACT_CATEGORIES,
+  type CommitmentStatusFilter,
+  type FactCategory,
+} from '@samen/views';
+import { apiQuery, readPageState } from '../page-state';
+import { commitmentPage, commitmentsPage } from '../pages/commitments.page';
+import { continuityPage } from '../pages/continuity.page';
+import { handoversPage } from '../pages/handovers.page';
+import { messagePage } from '../pages/message.page';
+import { moneyPage } from '../pages/money.page';
+import { overviewPage } from '../pages/overview.page';
+import { presencePage } from '../pages/presence.page';
+import { timelinePageOf } from '../pages/timeline.page';
+import { WebErrorFilter } from '../web-error.filter';
+
+import { WebPages } from '../web-pages';
+import { notFound, oneOf, VIEWS, type QueryParams } from '../web-request';
+/** Each page's CSV: the API's own export of the same question, asked on the reader's behalf. */
+const DOWNLOADS: Readonly<Record<string, string>> = {
+  aanwezigheid: '/views/presence',
+  continuiteit: '/views/continuity',
+  afspraken: '/views/commitments',
+  geld: '/views/money',
+  overdrachten: '/views/handovers',
+  tijdlijn: '/views/timeline',
+};
+/**
+ * The pages over the views: server-rendered HTML from the same query functions and rule book
+ * as the API. Routes are public to the API's guard (a browser sends no bearer token); each
+ * page checks the browser session and asks `allows` with its principal, as the guard would.
+ */
+@ApiExcludeController()
+@Access.public()
+@UseFilters(WebErrorFilter)
+@Controller()
+export class ViewPagesController {
+  constructor(private readonly web: WebPages) {}
+
+  @Get('app')
+  overview(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: QueryParams) {
+    return this.web.page(request, reply, query, VIEWS, (input) => overviewPage(input));
+  }
+
+  @Get('app/aanwezigheid')
+  presence(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: QueryParams) {
+    return this.web.page(request, reply, query, VIEWS, (input) => presencePage(input));
+  }
+
+  @Get('app/continuiteit')
+  continuity(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: QueryParams) {
+    return this.web.page(request, reply, query, VIEWS, (input) => continuityPage(input));
+  }
+
+  @Get('app/afspraken')
+  commitments(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: QueryParams) {
+    const status = oneOf(COMMITMENT_STATUS_FILTERS, query.status);
+    return this.web.page(request, reply, query, VIEWS, (input) =>
+      commitmentsPage(input, status as CommitmentStatusFilter | undefined),
+    );
+  }
+
+  @Get('app/afspraken/:id')
+  commitment(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query() query: QueryParams,
+    @Param('id') id: string,
+  ) {
+    return this.web.page(
+      request,
+      reply,
+      query,
+      VIEWS,
+      async (input) => (await commitmentPage(input, id)) ?? notFound(input),
+    );
+  }
+
+  @Get('app/geld')
+  money(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: QueryParams) {
+    return this.web.page(request, reply, query, VIEWS, (input) => moneyPage(input));
+  }
+
+  @Get('app/overdrachten')
+  handovers(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: QueryParams) {
+    return this.web.page(request, reply, query, VIEWS, (input) => handoversPage(input));
+  }
+
+  @Get('app/tijdlijn')
+  timeline(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: QueryParams) {
+    const category = oneOf(FACT_CATEGORIES, query.category) as FactCategory | undefined;
+    const cursor =
+      typeof query.cursor === 'string' && /^[A-Za-z0-9_-]{1,200}$/.test(query.cursor) ? query.cursor : undefined;
+    return this.web.page(request, reply, query, VIEWS, (input) => timelinePageOf(input, category, cursor));
+  }
+
+  @Get('app/download/:page')
+  async download(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query() query: QueryParams,
+    @Param('page') page: string,
+  ) {
+    const session = this.web.session(request, reply);
+    const context = this.web.context(request, session, query);
+    if (!session.principal) return this.web.toSignIn(request, reply, session);
+    const route = DOWNLOADS[page];
+    if (!route) return this.web.send(reply, context, notFound({ context }), 404);
+    const { state, problems } = readPageState(query);
+    if (problems.length > 0)
+      return this.web.send(
+        reply,
+        context,
+        messagePage(
+          context,
+          context.t('Ongeldige vraag', 'Invalid question'),
+          problems.map((p) => context.t(p.nl, p.en)).join(' '),
+        ),
+        400,
+      );
+    const extra = {
+      status: oneOf(COMMITMENT_STATUS_FILTERS, query.status),
+      category: oneOf(FACT_CATEGORIES, query.category),
+    };
+    const programmeId = context.state.programmeId ?? context.programmes[0]?.programmeId;
+    const answer = await this.web.fastify().inject({
+      method: 'GET',
+      url: `${route}${apiQuery({ ...state, programmeId }, extra)}`,
+      headers: { accept: 'text/csv', ...internalRequestHeaders(session.principal) },
+    });
+    return reply
+      .code(answer.statusCode)
+      .header('content-type', answer.headers['content-type'] ?? 'text/csv; charset=utf-8')
+      .header('content-disposition', answer.headers['content-disposition'] ?? `attachment; filename="${page}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(answer.rawPayload);
+  }
+}
