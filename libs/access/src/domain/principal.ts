@@ -74,5 +74,11 @@ export const mayReadNameOf = (principal: Principal, partiesOfPerson: ReadonlySet
  * Which programmes' views a principal reads: the programme team and evaluators every
  * programme; a member of a party those its party takes part in (`partyProgrammes`).
  */
-export const mayReadProgramme = (principal: Principal, programmeId: string, partyProgrammes: ReadonlySet<string>): boolean =>
-  principal.kind === 'programme-team' || principal.kind === 'evaluator' || (principal.kind === 'party-member' && partyProgrammes.has(programmeId));
+export const mayReadProgramme = (
+  principal: Principal,
+  programmeId: string,
+  partyProgrammes: ReadonlySet<string>,
+): boolean =>
+  principal.kind === 'programme-team' ||
+  principal.kind === 'evaluator' ||
+  (principal.kind === 'party-member' && partyProgrammes.has(programmeId));
