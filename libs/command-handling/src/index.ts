@@ -8,4 +8,4 @@ export * from './http/properties';
 export { FactDto } from './http/fact.dto';
 export { CommandAcceptedDto } from './http/command-accepted.dto';
 export * from './http/command-request';
-export { factData, IdParam } from './http/command-sender';
+export { definedFields, IdParam } from './http/command-sender';

@@ -1,18 +1,16 @@
 import { Param, type PipeTransform } from '@nestjs/common';
 import { ValidationError } from '@samen/ledger-kernel';
-import type { FactDto } from './fact.dto';
 import { ID_PATTERN } from './properties';
 
 /**
- * The fact's data from a validated body: everything but occurredAt (which goes into the
- * envelope), without fields the client left out.
+ * The fields of a command, without those the client left out: a body names a field or does
+ * not, and a left-out field is absent from the command rather than undefined. Each field is
+ * named by the caller's toCommand(), so no body field reaches a command unread.
  */
-export function factData<Dto extends FactDto>(dto: Dto): Omit<Dto, 'occurredAt'> {
-  const data: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(dto)) {
-    if (key !== 'occurredAt' && value !== undefined) data[key] = value;
-  }
-  return data as Omit<Dto, 'occurredAt'>;
+export function definedFields<Fields extends object>(fields: Fields): Fields {
+  const defined: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) defined[key] = value;
+  return defined as Fields;
 }
 
 class IdPipe implements PipeTransform<string, string> {
