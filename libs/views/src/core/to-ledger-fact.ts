@@ -1,6 +1,6 @@
 import type { ProjectionEvent } from '@samen/event-store';
+import { LEDGER_UPCASTER } from '@samen/ledger-events';
 import type { LedgerFact } from './ledger-fact';
-import { LEDGER_UPCASTER } from './ledger-upcaster';
 
 /**
  * A stored event as a fact for the views, its data in the current shape of its type: an
