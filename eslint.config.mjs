@@ -38,7 +38,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@samen/*/*', '!@samen/ledger-kernel/testing', '!@samen/*/domain'],
+              group: ['@samen/*/*', '!@samen/*/testing', '!@samen/*/domain'],
               message:
                 'Import a capability through its index, @samen/<name>, or its plain domain, @samen/<name>/domain.',
             },
@@ -58,12 +58,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                '@samen/*/*',
-                '!@samen/ledger-kernel/testing',
-                '!@samen/*/domain',
-                '!@samen/event-store/embedded',
-              ],
+              group: ['@samen/*/*', '!@samen/*/testing', '!@samen/*/domain', '!@samen/event-store/embedded'],
               message:
                 'Import a capability through its index, @samen/<name>, or its plain domain, @samen/<name>/domain.',
             },
@@ -89,7 +84,7 @@ export default tseslint.config(
               message: 'The domain is plain TypeScript.',
             },
             {
-              group: ['@samen/*/*', '!@samen/ledger-kernel/testing', '!@samen/*/domain'],
+              group: ['@samen/*/*', '!@samen/*/testing', '!@samen/*/domain'],
               message: "Another capability's domain is imported through @samen/<name>/domain.",
             },
           ],

@@ -19,7 +19,8 @@ module.exports = {
   // Jest on Node 20 cannot require() an ES module; the few such dependencies are compiled.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
-    '^@samen/ledger-kernel/testing$': '<rootDir>/libs/ledger-kernel/src/testing',
+    // What tests share: the decider specs, the event-store contract, the views' helpers.
+    '^@samen/(ledger-kernel|event-store|views)/testing$': '<rootDir>/libs/$1/src/testing',
     // Entry points without the NestJS parts, for the views' worker thread.
     '^@samen/event-store/embedded$': '<rootDir>/libs/event-store/src/embedded',
     '^@samen/(structure|roles|attendance|commitments|money)/domain$': '<rootDir>/libs/$1/src/domain',

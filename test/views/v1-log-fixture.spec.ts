@@ -9,7 +9,7 @@ import { invoiceDecider, paymentDecider } from '@samen/money';
 import { roleDecider } from '@samen/roles';
 import { partyDecider, personDecider, programmeDecider } from '@samen/structure';
 import { replay, toLedgerFact } from '@samen/views';
-import { viewsContent } from '../../libs/views/src/testing/view-content';
+import { viewsContent } from '@samen/views/testing';
 
 /**
  * test/fixtures/v1-log.jsonl is the demo's log as samen-ledger stored it at 1769fa9, before
