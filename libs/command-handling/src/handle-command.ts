@@ -161,6 +161,5 @@ export async function requireExisting(store: EventStore, entity: EntityKind, id:
 
 /** The store boundary: the domain only ever sees current shapes, whatever version was stored. */
 export function asDomainEvent<Event extends DomainEvent>(event: RecordedEvent, upcaster: Upcaster<Event>): Event {
-  const data = upcaster.upcast(event.type, event.schemaVersion, event.data);
-  return { type: event.type, data } as unknown as Event;
+  return upcaster.read(event);
 }

@@ -1,6 +1,6 @@
 import { meetingUpcaster } from '@samen/attendance/domain';
 import { commitmentUpcaster } from '@samen/commitments/domain';
-import { Upcaster } from '@samen/ledger-kernel';
+import { Upcaster, type StoredEvent } from '@samen/ledger-kernel';
 import { invoiceUpcaster, paymentUpcaster } from '@samen/money/domain';
 import { roleUpcaster } from '@samen/roles/domain';
 import { partyUpcaster, personUpcaster, programmeUpcaster } from '@samen/structure/domain';
@@ -23,10 +23,4 @@ export const LEDGER_UPCASTER = Upcaster.of<LedgerEvent>(
 );
 
 /** A stored event's type and data, the data in its type's current shape. */
-export function currentShape(event: {
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly data: Readonly<Record<string, unknown>>;
-}): { readonly type: string; readonly data: Readonly<Record<string, unknown>> } {
-  return { type: event.type, data: LEDGER_UPCASTER.upcast(event.type, event.schemaVersion, event.data) };
-}
+export const currentShape = (event: StoredEvent): LedgerEvent => LEDGER_UPCASTER.read(event);

@@ -66,7 +66,8 @@ export class PersonLabels {
 async function nameOf(store: EventStore, personId: string): Promise<string | undefined> {
   if (!names.has(personId)) {
     const [registered] = await store.readStream(personStream(personId), { maxCount: 1 });
-    const name = registered?.type === 'PersonRegistered' ? currentShape(registered).data.name : undefined;
+    const fact = registered && currentShape(registered);
+    const name = fact?.type === 'PersonRegistered' ? fact.data.name : undefined;
     if (names.size >= MAX_NAMES) names.clear();
     names.set(personId, typeof name === 'string' ? name : null);
   }

@@ -3,6 +3,13 @@ import type { DomainEvent } from '../domain/decider';
 /** An event's data as the store gives it back: JSON, never a class. */
 export type StoredData = Readonly<Record<string, unknown>>;
 
+/** What a reader needs of a stored event (a RecordedEvent has it). */
+export interface StoredEvent {
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: StoredData;
+}
+
 /** Turns one schema version's data into the next version's. Pure: it never changes its argument. */
 export type Lift = (data: StoredData) => StoredData;
 
@@ -75,6 +82,11 @@ export class Upcaster<Event extends DomainEvent = DomainEvent> {
     let lifted = data;
     for (let version = schemaVersion; version < schema.current; version++) lifted = schema.lifts![version](lifted);
     return lifted;
+  }
+
+  /** A stored event as the domain sees it: its type, and its data in the current shape. */
+  read(event: StoredEvent): Event {
+    return { type: event.type, data: this.upcast(event.type, event.schemaVersion, event.data) } as unknown as Event;
   }
 }
 

@@ -52,9 +52,9 @@ export async function handoversPage(input: PageInput): Promise<Page> {
     const roles = new Set(party.events.filter((e) => e.kind === 'handover').map((e) => e.roleId));
     for (const roleId of roles) {
       for (const event of await store.readStream(roleStream(roleId))) {
-        const { data } = currentShape(event);
-        if (event.type === 'HandoverRecorded' && typeof data.handoverId === 'string' && typeof data.note === 'string') {
-          notes.set(data.handoverId, data.note);
+        const fact = currentShape(event);
+        if (fact.type === 'HandoverRecorded' && fact.data.note !== undefined) {
+          notes.set(fact.data.handoverId, fact.data.note);
         }
       }
     }
