@@ -59,9 +59,14 @@ export class Upcaster<Event extends DomainEvent = DomainEvent> {
     this.sharedCurrent = currents.size === 1 && currents.has(UNDECLARED.current) ? UNDECLARED.current : NaN;
   }
 
-  /** One upcaster for the events of several capabilities. */
+  /** One upcaster for the events of several capabilities; a type two of them declare is a mistake. */
   static of<Event extends DomainEvent>(...upcasters: Upcaster<DomainEvent>[]): Upcaster<Event> {
-    return new Upcaster(Object.assign({}, ...upcasters.map((upcaster) => upcaster.declared)) as EventSchemas<Event>);
+    const declared: Record<string, EventSchema> = {};
+    for (const [type, schema] of upcasters.flatMap((upcaster) => Object.entries<EventSchema>(upcaster.declared))) {
+      if (type in declared) throw new Error(`${type} is declared twice`);
+      declared[type] = schema;
+    }
+    return new Upcaster(declared as EventSchemas<Event>);
   }
 
   /** The version an append of this type records. */

@@ -75,12 +75,22 @@ describe('upcasting', () => {
     );
   });
 
+  it('refuses to join two upcasters that both declare a type', () => {
+    expect(() => Upcaster.of(notes, new Upcaster<NoteRead>({ NoteRead: { current: 1 } }))).toThrow(
+      'NoteRead is declared twice',
+    );
+  });
+
   it('joins the schemas of several capabilities into one', () => {
-    const joined = Upcaster.of<NoteTaken | NoteRead>(new Upcaster<NoteRead>({ NoteRead: { current: 1 } }), notes);
+    const joined = Upcaster.of<NoteTaken | NoteRead>(
+      new Upcaster<NoteRead>({ NoteRead: { current: 1 } }),
+      new Upcaster<NoteTaken>({ NoteTaken: notes.declared.NoteTaken }),
+    );
 
     expect(joined.upcast('NoteTaken', 1, { text: 'Bel Rita' })).toStrictEqual({
       body: 'Bel Rita',
       visibility: 'shared',
     });
+    expect(joined.currentVersion('NoteRead')).toBe(1);
   });
 });
