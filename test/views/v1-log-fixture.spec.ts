@@ -10,6 +10,8 @@ import { roleDecider } from '@samen/roles';
 import { partyDecider, personDecider, programmeDecider } from '@samen/structure';
 import { replay, toLedgerFact } from '@samen/views';
 import { viewsContent } from '@samen/views/testing';
+import { loadDemoIfEmpty } from '../../apps/ledger-api/src/facts-import/demo';
+import { startLedgerApi } from '../support/ledger-api';
 
 /**
  * test/fixtures/v1-log.jsonl is the demo's log as samen-ledger stored it at 1769fa9, before
@@ -75,5 +77,18 @@ describe('a version 1 log written before event types had their own declarations'
       }
       expect(states).toMatchSnapshot();
     });
+  });
+
+  it('is what today’s code records for the demo, fact for fact, but for ids, hashes and recording times', async () => {
+    const api = await startLedgerApi();
+    try {
+      await loadDemoIfEmpty(api.app);
+      const recorded = await api.eventsAfter(undefined);
+      const asWritten = ({ id: _id, hash: _hash, recordedAt: _recordedAt, ...fact }: RecordedEvent) => fact;
+
+      expect(recorded.map(asWritten)).toStrictEqual(events.map(asWritten));
+    } finally {
+      await api.close();
+    }
   });
 });
