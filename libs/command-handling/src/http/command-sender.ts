@@ -2,17 +2,6 @@ import { Param, type PipeTransform } from '@nestjs/common';
 import { ValidationError } from '@samen/ledger-kernel';
 import { ID_PATTERN } from './properties';
 
-/**
- * The fields of a command, without those the client left out: a body names a field or does
- * not, and a left-out field is absent from the command rather than undefined. Each field is
- * named by the caller's toCommand(), so no body field reaches a command unread.
- */
-export function definedFields<Fields extends object>(fields: Fields): Fields {
-  const defined: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) defined[key] = value;
-  return defined as Fields;
-}
-
 class IdPipe implements PipeTransform<string, string> {
   constructor(private readonly name: string) {}
 
