@@ -3,6 +3,15 @@ import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/** The capabilities whose index brings their Nest module along; `/domain` is their plain part. */
+const CAPABILITY_INDEXES = [
+  '@samen/structure',
+  '@samen/roles',
+  '@samen/attendance',
+  '@samen/commitments',
+  '@samen/money',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**', '*.js', '*.mjs'] },
   eslint.configs.recommended,
@@ -29,8 +38,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@samen/*/*', '!@samen/ledger-kernel/testing'],
-              message: 'Import a capability through its index: @samen/<name>.',
+              group: ['@samen/*/*', '!@samen/*/testing', '!@samen/*/domain'],
+              message:
+                'Import a capability through its index, @samen/<name>, or its plain domain, @samen/<name>/domain.',
             },
           ],
         },
@@ -39,18 +49,24 @@ export default tseslint.config(
   },
   {
     // The views' worker thread must start fast: what it loads takes the framework-free entry
-    // points instead (the indexes bring NestJS and the KurrentDB client along).
-    files: ['libs/views/src/runner/view-lane.worker.ts', 'libs/views/src/presence/presence.projection.ts'],
+    // points (a capability's index brings NestJS along, the store's the KurrentDB client).
+    files: ['libs/views/src/**/*.ts'],
+    ignores: ['libs/views/src/**/*.controller.ts', 'libs/views/src/views.module.ts', 'libs/views/src/index.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['@samen/*/*', '!@samen/event-store/embedded', '!@samen/attendance/domain'],
-              message: 'Import a capability through its index: @samen/<name>.',
+              group: ['@samen/*/*', '!@samen/*/testing', '!@samen/*/domain', '!@samen/event-store/embedded'],
+              message:
+                'Import a capability through its index, @samen/<name>, or its plain domain, @samen/<name>/domain.',
             },
           ],
+          paths: CAPABILITY_INDEXES.map((name) => ({
+            name,
+            message: 'The views take a capability through its plain domain: @samen/<name>/domain.',
+          })),
         },
       ],
     },
@@ -68,10 +84,14 @@ export default tseslint.config(
               message: 'The domain is plain TypeScript.',
             },
             {
-              group: ['@samen/*/*', '!@samen/ledger-kernel/testing'],
-              message: 'Import a capability through its index: @samen/<name>.',
+              group: ['@samen/*/*', '!@samen/*/testing', '!@samen/*/domain'],
+              message: "Another capability's domain is imported through @samen/<name>/domain.",
             },
           ],
+          paths: CAPABILITY_INDEXES.map((name) => ({
+            name,
+            message: "Another capability's domain is imported through @samen/<name>/domain, without its Nest module.",
+          })),
         },
       ],
     },

@@ -19,10 +19,11 @@ module.exports = {
   // Jest on Node 20 cannot require() an ES module; the few such dependencies are compiled.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
-    '^@samen/ledger-kernel/testing$': '<rootDir>/libs/ledger-kernel/src/testing',
+    // What tests share: the decider specs, the event-store contract, the views' helpers.
+    '^@samen/(ledger-kernel|event-store|views)/testing$': '<rootDir>/libs/$1/src/testing',
     // Entry points without the NestJS parts, for the views' worker thread.
     '^@samen/event-store/embedded$': '<rootDir>/libs/event-store/src/embedded',
-    '^@samen/attendance/domain$': '<rootDir>/libs/attendance/src/domain',
+    '^@samen/(structure|roles|attendance|commitments|money)/domain$': '<rootDir>/libs/$1/src/domain',
     '^@samen/(.*)$': '<rootDir>/libs/$1/src',
   },
   // Each spec file starts its own stores and servers; two workers match this machine.

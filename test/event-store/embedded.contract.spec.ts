@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@samen/event-store';
-import { eventStoreContract } from '../../libs/event-store/src/testing/event-store.contract';
+import { eventStoreContract } from '@samen/event-store/testing';
 
 describe('EventStore contract: embedded SQLite store', () => {
   eventStoreContract(async () => {

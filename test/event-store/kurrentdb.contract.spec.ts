@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { GenericContainer, type StartedTestContainer, Wait } from 'testcontainers';
 import { KurrentDbEventStore } from '@samen/event-store';
-import { eventStoreContract } from '../../libs/event-store/src/testing/event-store.contract';
+import { eventStoreContract } from '@samen/event-store/testing';
 import { KURRENTDB_IMAGE, KURRENTDB_TEST_ENVIRONMENT } from '../../infra/kurrentdb-image';
 
 /**

@@ -1,5 +1,5 @@
 import { PostgresEventStore } from '@samen/event-store';
-import { eventStoreContract } from '../../libs/event-store/src/testing/event-store.contract';
+import { eventStoreContract } from '@samen/event-store/testing';
 import { describeWithPostgres } from '../support/postgres-cluster';
 
 describeWithPostgres('EventStore contract: PostgreSQL store', (cluster) => {

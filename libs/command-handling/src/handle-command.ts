@@ -5,7 +5,14 @@ import {
   type RecordedEvent,
   WrongExpectedRevisionError,
 } from '@samen/event-store';
-import { ConcurrencyError, NotFoundError, streamName, type DomainEvent, type EntityKind } from '@samen/ledger-kernel';
+import {
+  ConcurrencyError,
+  NotFoundError,
+  streamName,
+  type DomainEvent,
+  type EntityKind,
+  type Upcaster,
+} from '@samen/ledger-kernel';
 import { streamStateCacheOf, type CachedStream } from './stream-state-cache';
 
 /** What comes with every command besides its data: who, when, and which request. */
@@ -33,6 +40,8 @@ export interface CommandResult {
 interface Evolver<Event extends DomainEvent, State> {
   readonly initialState: () => State;
   readonly evolve: (state: State, event: Event) => State;
+  /** Reads older shapes of its events as current ones, and names the version appends record. */
+  readonly upcaster: Upcaster<Event>;
 }
 
 /** Without If-Match, a conflict is retried on fresh state this many times before a 409. */
@@ -78,6 +87,7 @@ export async function handleCommand<Event extends DomainEvent, State>(
         stream,
         events.map((event) => ({
           type: event.type,
+          schemaVersion: decider.upcaster.currentVersion(event.type),
           data: event.data as JsonObject,
           metadata: {
             occurredAt: envelope.occurredAt,
@@ -114,7 +124,7 @@ function fold<Event extends DomainEvent, State>(
   const answers = new Map<string, { revision: number; position: GlobalPosition }>();
   let state = decider.initialState();
   for (const event of history) {
-    state = decider.evolve(state, asDomainEvent<Event>(event));
+    state = decider.evolve(state, asDomainEvent(event, decider.upcaster));
     const commandId = event.metadata.causationId;
     if (commandId !== undefined) answers.set(commandId, { revision: event.revision, position: event.position });
   }
@@ -128,7 +138,7 @@ export async function loadState<Event extends DomainEvent, State>(
   decider: Evolver<Event, State>,
 ): Promise<State> {
   const history = await store.readStream(stream);
-  return history.map((event) => asDomainEvent<Event>(event)).reduce(decider.evolve, decider.initialState());
+  return history.map((event) => asDomainEvent(event, decider.upcaster)).reduce(decider.evolve, decider.initialState());
 }
 
 /**
@@ -149,18 +159,7 @@ export async function requireExisting(store: EventStore, entity: EntityKind, id:
   known.add(stream);
 }
 
-/** The newest schema of each event type; older stored shapes would be upcast here. */
-const CURRENT_SCHEMA_VERSION = 1;
-
-/**
- * The store boundary: the domain only ever sees current shapes. No event type has a
- * second schema version yet; one that does gets its upcaster here, not in the deciders.
- */
-export function asDomainEvent<Event extends DomainEvent>(event: RecordedEvent): Event {
-  if (event.schemaVersion !== CURRENT_SCHEMA_VERSION) {
-    throw new Error(
-      `${event.type} at position ${event.position} has schema version ${event.schemaVersion}; this version of samen-ledger reads ${CURRENT_SCHEMA_VERSION}.`,
-    );
-  }
-  return { type: event.type, data: event.data } as unknown as Event;
+/** The store boundary: the domain only ever sees current shapes, whatever version was stored. */
+export function asDomainEvent<Event extends DomainEvent>(event: RecordedEvent, upcaster: Upcaster<Event>): Event {
+  return upcaster.read(event);
 }

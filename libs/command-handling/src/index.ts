@@ -8,4 +8,5 @@ export * from './http/properties';
 export { FactDto } from './http/fact.dto';
 export { CommandAcceptedDto } from './http/command-accepted.dto';
 export * from './http/command-request';
-export { factData, IdParam } from './http/command-sender';
+export { IdParam } from './http/command-sender';
+export { definedFields } from './http/defined-fields';

@@ -1,3 +1,3 @@
-export * from './domain/commitment';
+export * from './domain';
 export { CommitmentsModule } from './commitments.module';
 export * from './api/commitment.dto';

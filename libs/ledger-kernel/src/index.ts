@@ -1,2 +1,3 @@
 export * from './domain/decider';
 export * from './domain/ledger-errors';
+export * from './events/upcasting';

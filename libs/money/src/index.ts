@@ -1,4 +1,3 @@
-export * from './domain/invoice';
-export * from './domain/payment';
+export * from './domain';
 export { MoneyModule } from './money.module';
 export * from './api/money.dto';

@@ -1,3 +1,3 @@
-export * from './domain/role';
+export * from './domain';
 export { RolesModule } from './roles.module';
 export * from './api/role.dto';

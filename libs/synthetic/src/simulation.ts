@@ -121,7 +121,7 @@ export class Simulation {
     this.catchUp(cursor, decider);
     const [event] = this.decideOne(cursor, decider, command);
     cursor.state = decider.evolve(cursor.state, event);
-    this.written(cursor, event, delay);
+    this.written(cursor, event, delay, decider.upcaster.currentVersion(event.type));
   }
 
   /**
@@ -154,7 +154,7 @@ export class Simulation {
     for (const command of commands) {
       const [event] = this.decideOne(cursor, decider, command);
       cursor.unfolded.push(event);
-      this.written(cursor, event, delay);
+      this.written(cursor, event, delay, decider.upcaster.currentVersion(event.type));
     }
   }
 
@@ -179,10 +179,12 @@ export class Simulation {
     cursor.unfolded = [];
   }
 
-  private written(cursor: StreamCursor<unknown>, event: DomainEvent, delay: number): void {
+  private written(cursor: StreamCursor<unknown>, event: DomainEvent, delay: number, schemaVersion: number): void {
     cursor.revision += 1;
     this.recorded += 1;
-    if (this.options.record) this.outbox.push(this.fact(cursor, event, delay, this.options.ids.next()));
+    if (this.options.record) {
+      this.outbox.push(this.fact(cursor, event, delay, this.options.ids.next(), schemaVersion));
+    }
   }
 
   /** Runs the next action; false when there is none left. */
@@ -214,7 +216,13 @@ export class Simulation {
   }
 
   /** The event as the store will take it; `causationId` is its command's id (one event per command). */
-  private fact(cursor: StreamCursor<unknown>, event: DomainEvent, delay: number, causationId: string): Fact {
+  private fact(
+    cursor: StreamCursor<unknown>,
+    event: DomainEvent,
+    delay: number,
+    causationId: string,
+    schemaVersion: number,
+  ): Fact {
     const { backfill, ids } = this.options;
     // One user action (a form, a list typed in) shares its correlation id, as over HTTP.
     this.correlationId ??= ids.next();
@@ -227,7 +235,7 @@ export class Simulation {
       event: {
         id: ids.next(),
         type: event.type,
-        schemaVersion: 1,
+        schemaVersion,
         data: event.data as NewEvent['data'],
         metadata: {
           occurredAt: isoTimestamp(this.now),

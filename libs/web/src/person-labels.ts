@@ -1,5 +1,6 @@
 import { mayReadNameOf } from '@samen/access';
 import type { EventStore } from '@samen/event-store';
+import { currentShape } from '@samen/ledger-events';
 import { personStream } from '@samen/structure';
 import type { LedgerViews } from '@samen/views';
 import type { PageContext } from './page-context';
@@ -69,7 +70,8 @@ async function nameOf(store: EventStore, personId: string): Promise<string | und
   if (!names) namesOfStore.set(store, (names = new Map()));
   if (!names.has(personId)) {
     const [registered] = await store.readStream(personStream(personId), { maxCount: 1 });
-    const name = registered?.type === 'PersonRegistered' ? (registered.data as { name?: unknown }).name : undefined;
+    const fact = registered && currentShape(registered);
+    const name = fact?.type === 'PersonRegistered' ? fact.data.name : undefined;
     if (names.size >= MAX_NAMES) names.clear();
     names.set(personId, typeof name === 'string' ? name : null);
   }

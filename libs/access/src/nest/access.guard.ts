@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { EVENT_STORE, type EventStore } from '@samen/event-store';
+import { currentShape } from '@samen/ledger-events';
 import { allows, describePrincipal, type Principal } from '../domain/principal';
 import { ForbiddenError, UnauthenticatedError } from './access-errors';
 import { ACCESS_DECLARATION, type AccessDeclaration, type FactLookup } from './access.decorators';
@@ -30,9 +31,13 @@ export class AccessGuard implements CanActivate {
     @Inject(EVENT_STORE) store: EventStore,
   ) {
     this.lookup = {
-      eventsOf: (stream) => store.readStream(stream),
+      // Facts in their current shape, whatever version they were stored at.
+      eventsOf: async (stream) => (await store.readStream(stream)).map(currentShape),
       // A follow-up's party is in the creating fact: one event, however long the stream grew.
-      firstOf: async (stream) => (await store.readStream(stream, { maxCount: 1 }))[0],
+      firstOf: async (stream) => {
+        const [first] = await store.readStream(stream, { maxCount: 1 });
+        return first && currentShape(first);
+      },
     };
   }
 

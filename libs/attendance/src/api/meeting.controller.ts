@@ -5,7 +5,6 @@ import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiCommandHeaders,
   CommandAcceptedDto,
-  factData,
   FromCommandRequest,
   IdParam,
   newEntityId,
@@ -19,6 +18,7 @@ import {
 } from '../application/meeting.commands';
 import { meetingStream } from '../domain/meeting';
 import { CancelMeetingDto, CorrectAttendanceDto, RecordAttendanceDto, ScheduleMeetingDto } from './meeting.dto';
+import { toCancelMeeting, toCorrectAttendance, toRecordAttendance, toScheduleMeeting } from './meeting.to-command';
 
 /** A correction is for the party the person's attendance was recorded for. */
 const RECORDED_PARTY: PartiesOf = async ({ body, params }, lookup) => {
@@ -42,10 +42,7 @@ export class MeetingController {
   @ApiOperation({ summary: 'Bijeenkomst plannen / schedule a meeting' })
   async schedule(@Body() dto: ScheduleMeetingDto, @FromCommandRequest() request: CommandRequest) {
     const meetingId = dto.meetingId ?? newEntityId(request.idempotencyKey, 'meeting');
-    const command = new ScheduleMeetingCommand(
-      { type: 'ScheduleMeeting', data: { ...factData(dto), meetingId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new ScheduleMeetingCommand(toScheduleMeeting(dto, meetingId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command), meetingId);
   }
 
@@ -57,10 +54,7 @@ export class MeetingController {
     @Body() dto: RecordAttendanceDto,
     @FromCommandRequest() request: CommandRequest,
   ) {
-    const command = new RecordAttendanceCommand(
-      { type: 'RecordAttendance', data: { ...factData(dto), meetingId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new RecordAttendanceCommand(toRecordAttendance(dto, meetingId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command));
   }
 
@@ -72,10 +66,7 @@ export class MeetingController {
     @Body() dto: CorrectAttendanceDto,
     @FromCommandRequest() request: CommandRequest,
   ) {
-    const command = new CorrectAttendanceCommand(
-      { type: 'CorrectAttendance', data: { ...factData(dto), meetingId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new CorrectAttendanceCommand(toCorrectAttendance(dto, meetingId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command));
   }
 
@@ -87,10 +78,7 @@ export class MeetingController {
     @Body() dto: CancelMeetingDto,
     @FromCommandRequest() request: CommandRequest,
   ) {
-    const command = new CancelMeetingCommand(
-      { type: 'CancelMeeting', data: { ...factData(dto), meetingId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new CancelMeetingCommand(toCancelMeeting(dto, meetingId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command));
   }
 }

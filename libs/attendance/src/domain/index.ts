@@ -1,1 +1,2 @@
 export * from './meeting';
+export * from './meeting.events';

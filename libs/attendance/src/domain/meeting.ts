@@ -1,11 +1,5 @@
-import {
-  IllegalStateError,
-  NotFoundError,
-  streamName,
-  type Decider,
-  type DomainEvent,
-  type IsoTimestamp,
-} from '@samen/ledger-kernel';
+import { IllegalStateError, NotFoundError, streamName, type Decider, type IsoTimestamp } from '@samen/ledger-kernel';
+import { meetingUpcaster, type MeetingEvent } from './meeting.events';
 
 /** collectieve bijeenkomst, themabijeenkomst, online bijpraatmoment, lokaal, pitstop, finalebijeenkomst */
 export const MEETING_KINDS = ['collective', 'thematic', 'online', 'local', 'pitstop', 'final'] as const;
@@ -38,15 +32,6 @@ export type CorrectAttendance = Readonly<{
 export type CancelMeeting = Readonly<{ type: 'CancelMeeting'; data: { meetingId: string; reason: string } }>;
 export type MeetingCommand = ScheduleMeeting | RecordAttendance | CorrectAttendance | CancelMeeting;
 
-export type MeetingScheduled = DomainEvent<'MeetingScheduled', ScheduleMeeting['data']>;
-export type AttendanceRecorded = DomainEvent<'AttendanceRecorded', RecordAttendance['data']>;
-export type AttendanceCorrected = DomainEvent<
-  'AttendanceCorrected',
-  CorrectAttendance['data'] & { partyId: string; previousStatus: AttendanceStatus }
->;
-export type MeetingCancelled = DomainEvent<'MeetingCancelled', CancelMeeting['data']>;
-export type MeetingEvent = MeetingScheduled | AttendanceRecorded | AttendanceCorrected | MeetingCancelled;
-
 type Attendance = Readonly<Record<string, { partyId: string; status: AttendanceStatus }>>;
 export type Meeting =
   | { status: 'none' }
@@ -65,10 +50,20 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, Meeting> = {
           `Bijeenkomst "${command.data.meetingId}" staat al gepland. / Meeting "${command.data.meetingId}" is already scheduled.`,
         );
       }
+      const { meetingId, programmeId, kind, title, startsAt, place, hostSiteId, expectedPartyIds } = command.data;
       return [
         {
           type: 'MeetingScheduled',
-          data: { ...command.data, expectedPartyIds: [...new Set(command.data.expectedPartyIds)] },
+          data: {
+            meetingId,
+            programmeId,
+            kind,
+            title,
+            startsAt,
+            place,
+            ...(hostSiteId !== undefined && { hostSiteId }),
+            expectedPartyIds: [...new Set(expectedPartyIds)],
+          },
         },
       ];
     }
@@ -87,7 +82,8 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, Meeting> = {
             `Aanwezigheid van "${command.data.personId}" staat al vast; corrigeer die in plaats daarvan. / Attendance of "${command.data.personId}" is already recorded; correct it instead.`,
           );
         }
-        return [{ type: 'AttendanceRecorded', data: { ...command.data } }];
+        const { meetingId, personId, partyId, status } = command.data;
+        return [{ type: 'AttendanceRecorded', data: { meetingId, personId, partyId, status } }];
       }
       case 'CorrectAttendance': {
         const recorded = state.attendance[command.data.personId];
@@ -103,10 +99,11 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, Meeting> = {
             `De aanwezigheid is al "${recorded.status}". / Attendance is already "${recorded.status}".`,
           );
         }
+        const { meetingId, personId, status, reason } = command.data;
         return [
           {
             type: 'AttendanceCorrected',
-            data: { ...command.data, partyId: recorded.partyId, previousStatus: recorded.status },
+            data: { meetingId, personId, status, reason, partyId: recorded.partyId, previousStatus: recorded.status },
           },
         ];
       }
@@ -118,7 +115,7 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, Meeting> = {
             `Er staan ${present.length} aanwezigen geregistreerd; corrigeer die eerst. / ${present.length} people are recorded as present; correct that first.`,
           );
         }
-        return [{ type: 'MeetingCancelled', data: { ...command.data } }];
+        return [{ type: 'MeetingCancelled', data: { meetingId: command.data.meetingId, reason: command.data.reason } }];
       }
       default: {
         const unreachable: never = command;
@@ -145,4 +142,5 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, Meeting> = {
       }
     }
   },
+  upcaster: meetingUpcaster,
 };

@@ -6,7 +6,7 @@ import {
   type MeetingCancelled,
   type MeetingScheduled,
   type ScheduleMeeting,
-} from './meeting';
+} from '.';
 
 const { given } = deciderSpec(meetingDecider);
 

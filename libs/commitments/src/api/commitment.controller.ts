@@ -5,7 +5,6 @@ import { Access, fromBody, fromCreation } from '@samen/access';
 import {
   ApiCommandHeaders,
   CommandAcceptedDto,
-  factData,
   FromCommandRequest,
   IdParam,
   newEntityId,
@@ -27,6 +26,14 @@ import {
   TransferCommitmentOwnershipDto,
 } from './commitment.dto';
 import { commitmentStream } from '../domain/commitment';
+import {
+  toAmendCommitment,
+  toBreakCommitment,
+  toFulfilCommitment,
+  toMakeCommitment,
+  toTransferCommitmentOwnership,
+  toWithdrawCommitment,
+} from './commitment.to-command';
 
 /** A commitment's follow-up is for the party that made it. */
 const COMMITMENT_PARTY = fromCreation(commitmentStream, 'commitmentId', 'byPartyId');
@@ -43,10 +50,7 @@ export class CommitmentController {
   @ApiOperation({ summary: 'Toezegging doen / make a commitment' })
   async make(@Body() dto: MakeCommitmentDto, @FromCommandRequest() request: CommandRequest) {
     const commitmentId = dto.commitmentId ?? newEntityId(request.idempotencyKey, 'commitment');
-    const command = new MakeCommitmentCommand(
-      { type: 'MakeCommitment', data: { ...factData(dto), commitmentId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new MakeCommitmentCommand(toMakeCommitment(dto, commitmentId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command), commitmentId);
   }
 
@@ -58,10 +62,7 @@ export class CommitmentController {
     @Body() dto: AmendCommitmentDto,
     @FromCommandRequest() request: CommandRequest,
   ) {
-    const command = new AmendCommitmentCommand(
-      { type: 'AmendCommitment', data: { ...factData(dto), commitmentId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new AmendCommitmentCommand(toAmendCommitment(dto, commitmentId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command));
   }
 
@@ -74,7 +75,7 @@ export class CommitmentController {
     @FromCommandRequest() request: CommandRequest,
   ) {
     const command = new TransferCommitmentOwnershipCommand(
-      { type: 'TransferCommitmentOwnership', data: { ...factData(dto), commitmentId } },
+      toTransferCommitmentOwnership(dto, commitmentId),
       request.envelope(dto.occurredAt),
     );
     return CommandAcceptedDto.from(await this.commands.execute(command));
@@ -89,7 +90,7 @@ export class CommitmentController {
     @FromCommandRequest() request: CommandRequest,
   ) {
     const command = new FulfilCommitmentCommand(
-      { type: 'FulfilCommitment', data: { ...factData(dto), commitmentId } },
+      toFulfilCommitment(dto, commitmentId),
       request.envelope(dto.occurredAt),
     );
     return CommandAcceptedDto.from(await this.commands.execute(command));
@@ -103,10 +104,7 @@ export class CommitmentController {
     @Body() dto: CloseCommitmentDto,
     @FromCommandRequest() request: CommandRequest,
   ) {
-    const command = new BreakCommitmentCommand(
-      { type: 'BreakCommitment', data: { ...factData(dto), commitmentId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new BreakCommitmentCommand(toBreakCommitment(dto, commitmentId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command));
   }
 
@@ -119,7 +117,7 @@ export class CommitmentController {
     @FromCommandRequest() request: CommandRequest,
   ) {
     const command = new WithdrawCommitmentCommand(
-      { type: 'WithdrawCommitment', data: { ...factData(dto), commitmentId } },
+      toWithdrawCommitment(dto, commitmentId),
       request.envelope(dto.occurredAt),
     );
     return CommandAcceptedDto.from(await this.commands.execute(command));

@@ -6,9 +6,9 @@ import {
   streamName,
   type Cents,
   type Decider,
-  type DomainEvent,
   type IsoDate,
 } from '@samen/ledger-kernel';
+import { commitmentUpcaster, type CommitmentEvent, type CommitmentMade } from './commitment.events';
 
 /** Attend collective meetings, fund, house, support, deliver, change policy, pay attendance fees. */
 export const COMMITMENT_KINDS = [
@@ -62,25 +62,8 @@ export type CommitmentCommand =
   | BreakCommitment
   | WithdrawCommitment;
 
-export type CommitmentMade = DomainEvent<'CommitmentMade', CommitmentTerms>;
-export type CommitmentAmended = DomainEvent<'CommitmentAmended', AmendCommitment['data']>;
-export type CommitmentOwnershipTransferred = DomainEvent<
-  'CommitmentOwnershipTransferred',
-  TransferCommitmentOwnership['data'] & { fromPersonId: string }
->;
-export type CommitmentFulfilled = DomainEvent<'CommitmentFulfilled', FulfilCommitment['data']>;
-export type CommitmentBroken = DomainEvent<'CommitmentBroken', BreakCommitment['data']>;
-export type CommitmentWithdrawn = DomainEvent<'CommitmentWithdrawn', WithdrawCommitment['data']>;
-export type CommitmentEvent =
-  | CommitmentMade
-  | CommitmentAmended
-  | CommitmentOwnershipTransferred
-  | CommitmentFulfilled
-  | CommitmentBroken
-  | CommitmentWithdrawn;
-
 export type CommitmentStatus = 'open' | 'fulfilled' | 'broken' | 'withdrawn';
-export type Commitment = { status: 'none' } | { status: CommitmentStatus; terms: CommitmentTerms };
+export type Commitment = { status: 'none' } | { status: CommitmentStatus; terms: CommitmentMade['data'] };
 
 export const commitmentStream = (commitmentId: string) => streamName('commitment', commitmentId);
 
@@ -101,7 +84,8 @@ export const commitmentDecider: Decider<CommitmentCommand, CommitmentEvent, Comm
           `Toezegging "${command.data.commitmentId}" bestaat al. / Commitment "${command.data.commitmentId}" already exists.`,
         );
       }
-      const { amountInCents, byPartyId, toPartyIds } = command.data;
+      const { commitmentId, programmeId, siteId, byPartyId, byRoleId, responsiblePersonId, toPartyIds } = command.data;
+      const { kind, description, amountInCents, dueOn } = command.data;
       if (amountInCents !== undefined && !isPositiveCents(amountInCents)) throw notPositiveCents(amountInCents);
       if (toPartyIds.includes(byPartyId)) {
         throw new IllegalStateError(
@@ -109,13 +93,30 @@ export const commitmentDecider: Decider<CommitmentCommand, CommitmentEvent, Comm
           'Een partij doet geen toezegging aan zichzelf. / A party does not commit to itself.',
         );
       }
-      if (MONEY_KINDS.includes(command.data.kind) && amountInCents === undefined) {
+      if (MONEY_KINDS.includes(kind) && amountInCents === undefined) {
         throw new IllegalStateError(
           'amount-required',
           'Een toezegging van geld noemt een bedrag. / A commitment of money states an amount.',
         );
       }
-      return [{ type: 'CommitmentMade', data: { ...command.data, toPartyIds: [...new Set(command.data.toPartyIds)] } }];
+      return [
+        {
+          type: 'CommitmentMade',
+          data: {
+            commitmentId,
+            programmeId,
+            ...(siteId !== undefined && { siteId }),
+            byPartyId,
+            ...(byRoleId !== undefined && { byRoleId }),
+            responsiblePersonId,
+            toPartyIds: [...new Set(toPartyIds)],
+            kind,
+            description,
+            ...(amountInCents !== undefined && { amountInCents }),
+            ...(dueOn !== undefined && { dueOn }),
+          },
+        },
+      ];
     }
     if (state.status === 'none') throw new NotFoundError('commitment', command.data.commitmentId);
     if (state.status !== 'open') {
@@ -127,7 +128,7 @@ export const commitmentDecider: Decider<CommitmentCommand, CommitmentEvent, Comm
     switch (command.type) {
       case 'AmendCommitment': {
         const { terms } = state;
-        const { description, amountInCents, dueOn } = command.data;
+        const { commitmentId, description, amountInCents, dueOn, reason } = command.data;
         if (amountInCents !== undefined && !isPositiveCents(amountInCents)) throw notPositiveCents(amountInCents);
         const changes =
           (description !== undefined && description !== terms.description) ||
@@ -139,9 +140,21 @@ export const commitmentDecider: Decider<CommitmentCommand, CommitmentEvent, Comm
             'Deze wijziging verandert niets aan de toezegging. / This amendment changes nothing.',
           );
         }
-        return [{ type: 'CommitmentAmended', data: { ...command.data } }];
+        return [
+          {
+            type: 'CommitmentAmended',
+            data: {
+              commitmentId,
+              ...(description !== undefined && { description }),
+              ...(amountInCents !== undefined && { amountInCents }),
+              ...(dueOn !== undefined && { dueOn }),
+              reason,
+            },
+          },
+        ];
       }
-      case 'TransferCommitmentOwnership':
+      case 'TransferCommitmentOwnership': {
+        const { commitmentId, toPersonId, toRoleId, reason } = command.data;
         if (
           command.data.toPersonId === state.terms.responsiblePersonId &&
           (command.data.toRoleId === undefined || command.data.toRoleId === state.terms.byRoleId)
@@ -154,15 +167,34 @@ export const commitmentDecider: Decider<CommitmentCommand, CommitmentEvent, Comm
         return [
           {
             type: 'CommitmentOwnershipTransferred',
-            data: { ...command.data, fromPersonId: state.terms.responsiblePersonId },
+            data: {
+              commitmentId,
+              toPersonId,
+              ...(toRoleId !== undefined && { toRoleId }),
+              reason,
+              fromPersonId: state.terms.responsiblePersonId,
+            },
           },
         ];
+      }
       case 'FulfilCommitment':
-        return [{ type: 'CommitmentFulfilled', data: { ...command.data } }];
+        return [
+          {
+            type: 'CommitmentFulfilled',
+            data: { commitmentId: command.data.commitmentId, evidence: command.data.evidence },
+          },
+        ];
       case 'BreakCommitment':
-        return [{ type: 'CommitmentBroken', data: { ...command.data } }];
+        return [
+          { type: 'CommitmentBroken', data: { commitmentId: command.data.commitmentId, reason: command.data.reason } },
+        ];
       case 'WithdrawCommitment':
-        return [{ type: 'CommitmentWithdrawn', data: { ...command.data } }];
+        return [
+          {
+            type: 'CommitmentWithdrawn',
+            data: { commitmentId: command.data.commitmentId, reason: command.data.reason },
+          },
+        ];
       default: {
         const unreachable: never = command;
         return unreachable;
@@ -208,4 +240,5 @@ export const commitmentDecider: Decider<CommitmentCommand, CommitmentEvent, Comm
       }
     }
   },
+  upcaster: commitmentUpcaster,
 };

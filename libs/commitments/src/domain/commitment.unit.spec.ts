@@ -10,7 +10,7 @@ import {
   type CommitmentOwnershipTransferred,
   type CommitmentWithdrawn,
   type MakeCommitment,
-} from './commitment';
+} from '.';
 
 const { given } = deciderSpec(commitmentDecider);
 

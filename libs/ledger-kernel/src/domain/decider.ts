@@ -1,3 +1,5 @@
+import type { Upcaster } from '../events/upcasting';
+
 /** A fact as the domain sees it: a past-tense type and its data. Envelope fields live in the store. */
 export type DomainEvent<Type extends string = string, Data extends object = object> = Readonly<{
   type: Type;
@@ -9,6 +11,8 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   readonly initialState: () => State;
   readonly decide: (command: Command, state: State) => Event[];
   readonly evolve: (state: State, event: Event) => State;
+  /** The schema version of each event it decides, and how older stored shapes are read. */
+  readonly upcaster: Upcaster<Event>;
 }
 
 /** A calendar date, YYYY-MM-DD. */

@@ -13,6 +13,16 @@ export function deciderSpec<Command, Event extends DomainEvent, State>(decider: 
         const decide = () => decider.decide(command, history.reduce(decider.evolve, decider.initialState()));
         return {
           then: (...expected: Event[]) => expect(decide()).toEqual(expected),
+          /**
+           * The events exactly as the store keeps them: their JSON, key for key, with no field
+           * more than expected and none that JSON would drop (an undefined, say).
+           */
+          thenStores: (...expected: Event[]) => {
+            const events = decide();
+            const stored: unknown = JSON.parse(JSON.stringify(events));
+            expect(events).toStrictEqual(stored);
+            expect(stored).toStrictEqual(expected);
+          },
           /** The command is refused with this error code (and no events). */
           thenThrows: (code: string) => {
             let thrown: unknown;

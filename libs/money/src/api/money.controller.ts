@@ -5,7 +5,6 @@ import { Access, fromBody, fromCreation } from '@samen/access';
 import {
   ApiCommandHeaders,
   CommandAcceptedDto,
-  factData,
   FromCommandRequest,
   IdParam,
   newEntityId,
@@ -18,6 +17,7 @@ import {
   SubmitInvoiceCommand,
 } from '../application/money.commands';
 import { MakePaymentDto, RecordInvoicePaidDto, ReversePaymentDto, SubmitInvoiceDto } from './money.dto';
+import { toMakePayment, toRecordInvoicePaid, toReversePayment, toSubmitInvoice } from './money.to-command';
 import { invoiceStream } from '../domain/invoice';
 import { paymentStream } from '../domain/payment';
 
@@ -33,10 +33,7 @@ export class MoneyController {
   @ApiOperation({ summary: 'Betaling vastleggen / record a payment' })
   async pay(@Body() dto: MakePaymentDto, @FromCommandRequest() request: CommandRequest) {
     const paymentId = dto.paymentId ?? newEntityId(request.idempotencyKey, 'payment');
-    const command = new MakePaymentCommand(
-      { type: 'MakePayment', data: { ...factData(dto), paymentId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new MakePaymentCommand(toMakePayment(dto, paymentId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command), paymentId);
   }
 
@@ -48,10 +45,7 @@ export class MoneyController {
     @Body() dto: ReversePaymentDto,
     @FromCommandRequest() request: CommandRequest,
   ) {
-    const command = new ReversePaymentCommand(
-      { type: 'ReversePayment', data: { ...factData(dto), paymentId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new ReversePaymentCommand(toReversePayment(dto, paymentId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command));
   }
 
@@ -60,10 +54,7 @@ export class MoneyController {
   @ApiOperation({ summary: 'Factuur indienen / submit an invoice' })
   async submitInvoice(@Body() dto: SubmitInvoiceDto, @FromCommandRequest() request: CommandRequest) {
     const invoiceId = dto.invoiceId ?? newEntityId(request.idempotencyKey, 'invoice');
-    const command = new SubmitInvoiceCommand(
-      { type: 'SubmitInvoice', data: { ...factData(dto), invoiceId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new SubmitInvoiceCommand(toSubmitInvoice(dto, invoiceId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command), invoiceId);
   }
 
@@ -75,10 +66,7 @@ export class MoneyController {
     @Body() dto: RecordInvoicePaidDto,
     @FromCommandRequest() request: CommandRequest,
   ) {
-    const command = new RecordInvoicePaidCommand(
-      { type: 'RecordInvoicePaid', data: { ...factData(dto), invoiceId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new RecordInvoicePaidCommand(toRecordInvoicePaid(dto, invoiceId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command));
   }
 }

@@ -6,9 +6,9 @@ import {
   streamName,
   type Cents,
   type Decider,
-  type DomainEvent,
   type IsoDate,
 } from '@samen/ledger-kernel';
+import { invoiceUpcaster, type InvoiceEvent, type InvoiceSubmitted } from './invoice.events';
 
 export type InvoiceTerms = {
   invoiceId: string;
@@ -36,14 +36,10 @@ export type RecordInvoicePaid = Readonly<{
 }>;
 export type InvoiceCommand = SubmitInvoice | RecordInvoicePaid;
 
-export type InvoiceSubmitted = DomainEvent<'InvoiceSubmitted', InvoiceTerms>;
-export type InvoicePaid = DomainEvent<'InvoicePaid', { invoiceId: string; paymentId: string; paidOn: IsoDate }>;
-export type InvoiceEvent = InvoiceSubmitted | InvoicePaid;
-
 export type Invoice =
   | { status: 'none' }
-  | { status: 'submitted'; terms: InvoiceTerms }
-  | { status: 'paid'; terms: InvoiceTerms; paidBy: string };
+  | { status: 'submitted'; terms: InvoiceSubmitted['data'] }
+  | { status: 'paid'; terms: InvoiceSubmitted['data']; paidBy: string };
 
 export const invoiceStream = (invoiceId: string) => streamName('invoice', invoiceId);
 
@@ -51,7 +47,7 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, Invoice> = {
   initialState: () => ({ status: 'none' }),
   decide(command, state) {
     switch (command.type) {
-      case 'SubmitInvoice':
+      case 'SubmitInvoice': {
         if (state.status !== 'none') {
           throw new IllegalStateError(
             'invoice-already-submitted',
@@ -65,7 +61,23 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, Invoice> = {
             'Een partij factureert niet aan zichzelf. / A party does not invoice itself.',
           );
         }
-        return [{ type: 'InvoiceSubmitted', data: { ...command.data } }];
+        const { invoiceId, fromPartyId, toPartyId, amountInCents, description, submittedOn, commitmentId } =
+          command.data;
+        return [
+          {
+            type: 'InvoiceSubmitted',
+            data: {
+              invoiceId,
+              fromPartyId,
+              toPartyId,
+              amountInCents,
+              description,
+              submittedOn,
+              ...(commitmentId !== undefined && { commitmentId }),
+            },
+          },
+        ];
+      }
       case 'RecordInvoicePaid': {
         if (state.status === 'none') throw new NotFoundError('invoice', command.data.invoiceId);
         if (state.status === 'paid' && !command.context.earlierPaymentReversed) {
@@ -81,7 +93,8 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, Invoice> = {
             'Die betaling voldoet deze factuur niet (of is teruggedraaid). / That payment does not settle this invoice (or was reversed).',
           );
         }
-        return [{ type: 'InvoicePaid', data: { ...command.data, paidOn: payment.paidOn } }];
+        const { invoiceId, paymentId } = command.data;
+        return [{ type: 'InvoicePaid', data: { invoiceId, paymentId, paidOn: payment.paidOn } }];
       }
       default: {
         const unreachable: never = command;
@@ -101,4 +114,5 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, Invoice> = {
       }
     }
   },
+  upcaster: invoiceUpcaster,
 };

@@ -1,11 +1,5 @@
 import { deciderSpec } from '@samen/ledger-kernel/testing';
-import {
-  invoiceDecider,
-  type InvoicePaid,
-  type InvoiceSubmitted,
-  type RecordInvoicePaid,
-  type SubmitInvoice,
-} from './invoice';
+import { invoiceDecider, type InvoicePaid, type InvoiceSubmitted, type RecordInvoicePaid, type SubmitInvoice } from '.';
 
 const { given } = deciderSpec(invoiceDecider);
 

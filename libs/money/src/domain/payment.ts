@@ -6,9 +6,9 @@ import {
   streamName,
   type Cents,
   type Decider,
-  type DomainEvent,
   type IsoDate,
 } from '@samen/ledger-kernel';
+import { paymentUpcaster, type PaymentEvent, type PaymentMade } from './payment.events';
 
 /** programmabijdrage, jaarlijkse subsidie, meerjarige begrotingspost, vergoeding, factuur */
 export const PAYMENT_PURPOSES = [
@@ -41,11 +41,7 @@ export type MakePayment = Readonly<{ type: 'MakePayment'; data: PaymentTerms; co
 export type ReversePayment = Readonly<{ type: 'ReversePayment'; data: { paymentId: string; reason: string } }>;
 export type PaymentCommand = MakePayment | ReversePayment;
 
-export type PaymentMade = DomainEvent<'PaymentMade', PaymentTerms>;
-export type PaymentReversed = DomainEvent<'PaymentReversed', ReversePayment['data'] & { amountInCents: Cents }>;
-export type PaymentEvent = PaymentMade | PaymentReversed;
-
-export type Payment = { status: 'none' } | { status: 'made' | 'reversed'; terms: PaymentTerms };
+export type Payment = { status: 'none' } | { status: 'made' | 'reversed'; terms: PaymentMade['data'] };
 
 export const paymentStream = (paymentId: string) => streamName('payment', paymentId);
 
@@ -61,7 +57,23 @@ export const paymentDecider: Decider<PaymentCommand, PaymentEvent, Payment> = {
           );
         }
         assertSettles(command);
-        return [{ type: 'PaymentMade', data: { ...command.data } }];
+        const { paymentId, fromPartyId, toPartyId, amountInCents, purpose, paidOn } = command.data;
+        const { settlesCommitmentId, settlesInvoiceId } = command.data;
+        return [
+          {
+            type: 'PaymentMade',
+            data: {
+              paymentId,
+              fromPartyId,
+              toPartyId,
+              amountInCents,
+              purpose,
+              paidOn,
+              ...(settlesCommitmentId !== undefined && { settlesCommitmentId }),
+              ...(settlesInvoiceId !== undefined && { settlesInvoiceId }),
+            },
+          },
+        ];
       }
       case 'ReversePayment': {
         if (state.status === 'none') throw new NotFoundError('payment', command.data.paymentId);
@@ -71,7 +83,8 @@ export const paymentDecider: Decider<PaymentCommand, PaymentEvent, Payment> = {
             'Deze betaling is al teruggedraaid. / This payment was already reversed.',
           );
         }
-        return [{ type: 'PaymentReversed', data: { ...command.data, amountInCents: state.terms.amountInCents } }];
+        const { paymentId, reason } = command.data;
+        return [{ type: 'PaymentReversed', data: { paymentId, reason, amountInCents: state.terms.amountInCents } }];
       }
       default: {
         const unreachable: never = command;
@@ -91,6 +104,7 @@ export const paymentDecider: Decider<PaymentCommand, PaymentEvent, Payment> = {
       }
     }
   },
+  upcaster: paymentUpcaster,
 };
 
 function assertSettles({ data, context }: MakePayment): void {

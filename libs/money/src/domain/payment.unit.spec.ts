@@ -1,11 +1,5 @@
 import { deciderSpec } from '@samen/ledger-kernel/testing';
-import {
-  paymentDecider,
-  type MakePayment,
-  type PaymentMade,
-  type PaymentReversed,
-  type SettlementContext,
-} from './payment';
+import { paymentDecider, type MakePayment, type PaymentMade, type PaymentReversed, type SettlementContext } from '.';
 
 const { given } = deciderSpec(paymentDecider);
 

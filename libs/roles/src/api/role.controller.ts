@@ -5,7 +5,6 @@ import { Access, fromBody, fromCreation } from '@samen/access';
 import {
   ApiCommandHeaders,
   CommandAcceptedDto,
-  factData,
   FromCommandRequest,
   IdParam,
   newEntityId,
@@ -19,6 +18,7 @@ import {
 } from '../application/role.commands';
 import { roleStream } from '../domain/role';
 import { AppointSuccessorDto, AssignRoleDto, RecordHandoverDto, VacateRoleDto } from './role.dto';
+import { toAppointSuccessor, toAssignRole, toRecordHandover, toVacateRole } from './role.to-command';
 
 /** A role's facts are its party's: the party named when the role was assigned. */
 const ROLE_PARTY = fromCreation(roleStream, 'roleId', 'partyId');
@@ -35,10 +35,7 @@ export class RoleController {
   @ApiOperation({ summary: 'Rol toekennen / assign a role' })
   async assign(@Body() dto: AssignRoleDto, @FromCommandRequest() request: CommandRequest) {
     const roleId = dto.roleId ?? newEntityId(request.idempotencyKey, 'role');
-    const command = new AssignRoleCommand(
-      { type: 'AssignRole', data: { ...factData(dto), roleId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new AssignRoleCommand(toAssignRole(dto, roleId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command), roleId);
   }
 
@@ -50,10 +47,7 @@ export class RoleController {
     @Body() dto: VacateRoleDto,
     @FromCommandRequest() request: CommandRequest,
   ) {
-    const command = new VacateRoleCommand(
-      { type: 'VacateRole', data: { ...factData(dto), roleId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new VacateRoleCommand(toVacateRole(dto, roleId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command));
   }
 
@@ -65,10 +59,7 @@ export class RoleController {
     @Body() dto: AppointSuccessorDto,
     @FromCommandRequest() request: CommandRequest,
   ) {
-    const command = new AppointSuccessorCommand(
-      { type: 'AppointSuccessor', data: { ...factData(dto), roleId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new AppointSuccessorCommand(toAppointSuccessor(dto, roleId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command));
   }
 
@@ -82,7 +73,7 @@ export class RoleController {
   ) {
     const handoverId = dto.handoverId ?? newEntityId(request.idempotencyKey, 'handover');
     const command = new RecordHandoverCommand(
-      { type: 'RecordHandover', data: { ...factData(dto), roleId, handoverId } },
+      toRecordHandover(dto, roleId, handoverId),
       request.envelope(dto.occurredAt),
     );
     return CommandAcceptedDto.from(await this.commands.execute(command), handoverId);

@@ -1,11 +1,5 @@
-import {
-  IllegalStateError,
-  NotFoundError,
-  streamName,
-  type Decider,
-  type DomainEvent,
-  type IsoDate,
-} from '@samen/ledger-kernel';
+import { IllegalStateError, NotFoundError, streamName, type Decider, type IsoDate } from '@samen/ledger-kernel';
+import { roleUpcaster, type RoleEvent } from './role.events';
 
 /**
  * A role is a seat at a party ("beleidsadviseur for the Kampen site"), held by one person
@@ -37,15 +31,6 @@ export type RecordHandover = Readonly<{
 }>;
 export type RoleCommand = AssignRole | VacateRole | AppointSuccessor | RecordHandover;
 
-export type RoleAssigned = DomainEvent<'RoleAssigned', AssignRole['data']>;
-export type RoleVacated = DomainEvent<'RoleVacated', VacateRole['data']>;
-export type SuccessorAppointed = DomainEvent<
-  'SuccessorAppointed',
-  { roleId: string; personId: string; previousPersonId: string }
->;
-export type HandoverRecorded = DomainEvent<'HandoverRecorded', RecordHandover['data']>;
-export type RoleEvent = RoleAssigned | RoleVacated | SuccessorAppointed | HandoverRecorded;
-
 type Seat = { roleId: string; partyId: string; programmeId?: string; siteId?: string; title: string };
 export type Role =
   | { status: 'none' }
@@ -64,7 +49,20 @@ export const roleDecider: Decider<RoleCommand, RoleEvent, Role> = {
           `Rol "${command.data.roleId}" bestaat al; benoem een opvolger. / Role "${command.data.roleId}" exists; appoint a successor instead.`,
         );
       }
-      return [{ type: 'RoleAssigned', data: { ...command.data } }];
+      const { roleId, partyId, programmeId, siteId, title, personId } = command.data;
+      return [
+        {
+          type: 'RoleAssigned',
+          data: {
+            roleId,
+            partyId,
+            ...(programmeId !== undefined && { programmeId }),
+            ...(siteId !== undefined && { siteId }),
+            title,
+            personId,
+          },
+        },
+      ];
     }
     if (state.status === 'none') throw new NotFoundError('role', command.data.roleId);
     switch (command.type) {
@@ -72,7 +70,12 @@ export const roleDecider: Decider<RoleCommand, RoleEvent, Role> = {
         if (state.status !== 'held' || state.holder !== command.data.personId) {
           throw notTheHolder(command.data.personId, state);
         }
-        return [{ type: 'RoleVacated', data: { ...command.data } }];
+        return [
+          {
+            type: 'RoleVacated',
+            data: { roleId: command.data.roleId, personId: command.data.personId, reason: command.data.reason },
+          },
+        ];
       case 'AppointSuccessor':
         if (state.status === 'held') {
           throw new IllegalStateError(
@@ -91,7 +94,7 @@ export const roleDecider: Decider<RoleCommand, RoleEvent, Role> = {
           },
         ];
       case 'RecordHandover': {
-        const { fromPersonId, toPersonId } = command.data;
+        const { roleId, handoverId, fromPersonId, toPersonId, handedOverOn, introducedToPartners, note } = command.data;
         if (!mayHandOver(state, fromPersonId, toPersonId)) throw notTheHolder(fromPersonId, state);
         if (state.handedOverBy.includes(fromPersonId)) {
           throw new IllegalStateError(
@@ -119,7 +122,21 @@ export const roleDecider: Decider<RoleCommand, RoleEvent, Role> = {
             `Deze toezeggingen horen niet bij deze rol: ${ids}. / These commitments do not belong to this role: ${ids}.`,
           );
         }
-        return [{ type: 'HandoverRecorded', data: { ...command.data } }];
+        return [
+          {
+            type: 'HandoverRecorded',
+            data: {
+              roleId,
+              handoverId,
+              fromPersonId,
+              toPersonId,
+              handedOverOn,
+              transferredCommitmentIds: command.data.transferredCommitmentIds,
+              introducedToPartners,
+              ...(note !== undefined && { note }),
+            },
+          },
+        ];
       }
       default: {
         const unreachable: never = command;
@@ -154,6 +171,7 @@ export const roleDecider: Decider<RoleCommand, RoleEvent, Role> = {
       }
     }
   },
+  upcaster: roleUpcaster,
 };
 
 /**

@@ -6,7 +6,7 @@ import {
   type RoleAssigned,
   type RoleVacated,
   type SuccessorAppointed,
-} from './role';
+} from '.';
 
 const { given } = deciderSpec(roleDecider);
 

@@ -5,7 +5,6 @@ import { Access } from '@samen/access';
 import {
   ApiCommandHeaders,
   CommandAcceptedDto,
-  factData,
   FromCommandRequest,
   IdParam,
   type CommandRequest,
@@ -17,6 +16,7 @@ import {
   RegisterPersonCommand,
 } from '../application/structure.commands';
 import { JoinSiteDto, LaunchProgrammeDto, RegisterPartyDto, RegisterPersonDto } from './structure.dto';
+import { toJoinSite, toLaunchProgramme, toRegisterParty, toRegisterPerson } from './structure.to-command';
 
 @ApiTags('structuur / structure')
 @ApiCommandHeaders()
@@ -30,10 +30,7 @@ export class StructureController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Programma starten / launch a programme' })
   async launchProgramme(@Body() dto: LaunchProgrammeDto, @FromCommandRequest() request: CommandRequest) {
-    const command = new LaunchProgrammeCommand(
-      { type: 'LaunchProgramme', data: factData(dto) },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new LaunchProgrammeCommand(toLaunchProgramme(dto), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command));
   }
 
@@ -45,10 +42,7 @@ export class StructureController {
     @Body() dto: JoinSiteDto,
     @FromCommandRequest() request: CommandRequest,
   ) {
-    const command = new JoinSiteCommand(
-      { type: 'JoinSite', data: { ...factData(dto), programmeId } },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new JoinSiteCommand(toJoinSite(dto, programmeId), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command));
   }
 
@@ -56,10 +50,7 @@ export class StructureController {
   @Access.programmeTeam()
   @ApiOperation({ summary: 'Partij registreren / register a party' })
   async registerParty(@Body() dto: RegisterPartyDto, @FromCommandRequest() request: CommandRequest) {
-    const command = new RegisterPartyCommand(
-      { type: 'RegisterParty', data: factData(dto) },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new RegisterPartyCommand(toRegisterParty(dto), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command));
   }
 
@@ -67,10 +58,7 @@ export class StructureController {
   @Access.anyParty()
   @ApiOperation({ summary: 'Persoon registreren / register a person' })
   async registerPerson(@Body() dto: RegisterPersonDto, @FromCommandRequest() request: CommandRequest) {
-    const command = new RegisterPersonCommand(
-      { type: 'RegisterPerson', data: factData(dto) },
-      request.envelope(dto.occurredAt),
-    );
+    const command = new RegisterPersonCommand(toRegisterPerson(dto), request.envelope(dto.occurredAt));
     return CommandAcceptedDto.from(await this.commands.execute(command));
   }
 }

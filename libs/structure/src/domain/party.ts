@@ -1,4 +1,5 @@
-import { IllegalStateError, streamName, type Decider, type DomainEvent } from '@samen/ledger-kernel';
+import { IllegalStateError, streamName, type Decider } from '@samen/ledger-kernel';
+import { partyUpcaster, type PartyEvent } from './party.events';
 
 /** Kinds of party, in code; screens say bewonersinitiatief, gemeente, fonds, … */
 export const PARTY_KINDS = [
@@ -18,9 +19,6 @@ export type RegisterParty = Readonly<{
 }>;
 export type PartyCommand = RegisterParty;
 
-export type PartyRegistered = DomainEvent<'PartyRegistered', { partyId: string; kind: PartyKind; name: string }>;
-export type PartyEvent = PartyRegistered;
-
 export type Party = { status: 'none' } | { status: 'registered'; partyId: string; kind: PartyKind; name: string };
 
 export const partyStream = (partyId: string) => streamName('party', partyId);
@@ -34,9 +32,12 @@ export const partyDecider: Decider<PartyCommand, PartyEvent, Party> = {
         `Partij "${command.data.partyId}" is al geregistreerd. / Party "${command.data.partyId}" is already registered.`,
       );
     }
-    return [{ type: 'PartyRegistered', data: { ...command.data } }];
+    const { partyId, kind, name } = command.data;
+    return [{ type: 'PartyRegistered', data: { partyId, kind, name } }];
   },
   evolve(_state, event) {
-    return { status: 'registered', ...event.data };
+    const { partyId, kind, name } = event.data;
+    return { status: 'registered', partyId, kind, name };
   },
+  upcaster: partyUpcaster,
 };

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@samen/ledger-kernel/testing';
-import { partyDecider, type PartyRegistered, type RegisterParty } from './party';
+import { partyDecider, type PartyRegistered, type RegisterParty } from '.';
 
 const { given } = deciderSpec(partyDecider);
 

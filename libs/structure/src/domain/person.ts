@@ -1,13 +1,11 @@
-import { IllegalStateError, streamName, type Decider, type DomainEvent } from '@samen/ledger-kernel';
+import { IllegalStateError, streamName, type Decider } from '@samen/ledger-kernel';
+import { personUpcaster, type PersonEvent } from './person.events';
 
 /** Name and contact details are personal data (see libs/personal-data). */
 export type PersonDetails = { personId: string; name: string; email?: string; phone?: string };
 
 export type RegisterPerson = Readonly<{ type: 'RegisterPerson'; data: PersonDetails }>;
 export type PersonCommand = RegisterPerson;
-
-export type PersonRegistered = DomainEvent<'PersonRegistered', PersonDetails>;
-export type PersonEvent = PersonRegistered;
 
 export type Person = { status: 'none' } | { status: 'registered'; personId: string };
 
@@ -22,9 +20,16 @@ export const personDecider: Decider<PersonCommand, PersonEvent, Person> = {
         `Persoon "${command.data.personId}" is al geregistreerd. / Person "${command.data.personId}" is already registered.`,
       );
     }
-    return [{ type: 'PersonRegistered', data: { ...command.data } }];
+    const { personId, name, email, phone } = command.data;
+    return [
+      {
+        type: 'PersonRegistered',
+        data: { personId, name, ...(email !== undefined && { email }), ...(phone !== undefined && { phone }) },
+      },
+    ];
   },
   evolve(_state, event) {
     return { status: 'registered', personId: event.data.personId };
   },
+  upcaster: personUpcaster,
 };

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@samen/ledger-kernel/testing';
-import { personDecider, type PersonRegistered, type RegisterPerson } from './person';
+import { personDecider, type PersonRegistered, type RegisterPerson } from '.';
 
 const { given } = deciderSpec(personDecider);
 

@@ -1,12 +1,6 @@
-import {
-  IllegalStateError,
-  NotFoundError,
-  streamName,
-  type Decider,
-  type DomainEvent,
-  type IsoDate,
-} from '@samen/ledger-kernel';
+import { IllegalStateError, NotFoundError, streamName, type Decider, type IsoDate } from '@samen/ledger-kernel';
 import type { PartyKind } from './party';
+import { programmeUpcaster, type ProgrammeEvent } from './programme.events';
 
 /** Aggregates a programme may choose to publish to everyone (e.g. under the Woo). */
 export const PUBLISHABLE_AGGREGATES = ['attendance-rates'] as const;
@@ -39,10 +33,6 @@ export type JoinSite = Readonly<{
 }>;
 export type ProgrammeCommand = LaunchProgramme | JoinSite;
 
-export type ProgrammeLaunched = DomainEvent<'ProgrammeLaunched', LaunchProgramme['data']>;
-export type SiteJoined = DomainEvent<'SiteJoined', JoinSite['data']>;
-export type ProgrammeEvent = ProgrammeLaunched | SiteJoined;
-
 export type SiteSummary = Readonly<{ gemeentePartyId: string; initiativePartyIds: readonly string[]; funded: boolean }>;
 export type Programme =
   { status: 'none' } | { status: 'launched'; programmeId: string; sites: Readonly<Record<string, SiteSummary>> };
@@ -60,18 +50,29 @@ export const programmeDecider: Decider<ProgrammeCommand, ProgrammeEvent, Program
             `Programma "${command.data.programmeId}" is al gestart. / Programme "${command.data.programmeId}" was already launched.`,
           );
         }
-        const { endsOn, startsOn } = command.data;
+        const { programmeId, name, startsOn, endsOn, publishes } = command.data;
         if (endsOn !== undefined && endsOn < startsOn) {
           throw new IllegalStateError(
             'programme-ends-before-it-starts',
             'Een programma kan niet eindigen voor het begint. / A programme cannot end before it starts.',
           );
         }
-        return [{ type: 'ProgrammeLaunched', data: { ...command.data } }];
+        return [
+          {
+            type: 'ProgrammeLaunched',
+            data: {
+              programmeId,
+              name,
+              startsOn,
+              ...(endsOn !== undefined && { endsOn }),
+              ...(publishes !== undefined && { publishes }),
+            },
+          },
+        ];
       }
       case 'JoinSite': {
         if (state.status === 'none') throw new NotFoundError('programme', command.data.programmeId);
-        const { siteId, gemeentePartyId, initiativePartyIds } = command.data;
+        const { programmeId, siteId, name, gemeentePartyId, initiativePartyIds, funded } = command.data;
         if (state.sites[siteId]) {
           throw new IllegalStateError(
             'site-already-joined',
@@ -98,7 +99,17 @@ export const programmeDecider: Decider<ProgrammeCommand, ProgrammeEvent, Program
           );
         }
         return [
-          { type: 'SiteJoined', data: { ...command.data, initiativePartyIds: [...new Set(initiativePartyIds)] } },
+          {
+            type: 'SiteJoined',
+            data: {
+              programmeId,
+              siteId,
+              name,
+              initiativePartyIds: [...new Set(initiativePartyIds)],
+              gemeentePartyId,
+              funded,
+            },
+          },
         ];
       }
       default: {
@@ -122,4 +133,5 @@ export const programmeDecider: Decider<ProgrammeCommand, ProgrammeEvent, Program
       }
     }
   },
+  upcaster: programmeUpcaster,
 };

@@ -1,11 +1,5 @@
 import { deciderSpec } from '@samen/ledger-kernel/testing';
-import {
-  programmeDecider,
-  type JoinSite,
-  type LaunchProgramme,
-  type ProgrammeLaunched,
-  type SiteJoined,
-} from './programme';
+import { programmeDecider, type JoinSite, type LaunchProgramme, type ProgrammeLaunched, type SiteJoined } from '.';
 
 const { given } = deciderSpec(programmeDecider);
 

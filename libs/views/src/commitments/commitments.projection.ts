@@ -1,4 +1,4 @@
-import type { CommitmentKind } from '@samen/commitments';
+import type { CommitmentKind } from '@samen/commitments/domain';
 import type { LedgerFact, Stamp } from '../core/ledger-fact';
 import { pushTo, type Projection } from '../core/projection';
 import { shared } from '../core/shared-text';

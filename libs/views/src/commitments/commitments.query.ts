@@ -1,5 +1,5 @@
-import type { CommitmentKind, CommitmentStatus } from '@samen/commitments';
-import type { PartyKind } from '@samen/structure';
+import type { CommitmentKind, CommitmentStatus } from '@samen/commitments/domain';
+import type { PartyKind } from '@samen/structure/domain';
 import type { Stamp } from '../core/ledger-fact';
 import { compareStamps, dutchDate, dutchMidnight, within, type TimeWindow } from '../core/time-window';
 import type { Directory } from '../directory/directory.projection';

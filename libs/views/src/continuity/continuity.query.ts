@@ -1,4 +1,4 @@
-import type { CommitmentKind } from '@samen/commitments';
+import type { CommitmentKind } from '@samen/commitments/domain';
 import { compareStamps, daysBetween, dutchDate, within, type TimeWindow } from '../core/time-window';
 import type { Directory, MeetingEntry } from '../directory/directory.projection';
 import type { Presence } from '../presence/presence.projection';

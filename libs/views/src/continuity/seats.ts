@@ -1,4 +1,4 @@
-import type { PartyKind } from '@samen/structure';
+import type { PartyKind } from '@samen/structure/domain';
 import { pushTo } from '../core/projection';
 import { within, type TimeWindow } from '../core/time-window';
 import type { Directory, RoleEntry, SiteEntry } from '../directory/directory.projection';

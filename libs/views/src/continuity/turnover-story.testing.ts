@@ -1,4 +1,4 @@
-import type { CommitmentKind } from '@samen/commitments';
+import type { CommitmentKind } from '@samen/commitments/domain';
 import { FactScript } from '../testing/fact-script';
 
 /** "Now" in the turnover story's tests: open vacancies and orphaned commitments run to here. */

@@ -1,12 +1,6 @@
-import type { MeetingEvent } from '@samen/attendance';
-import type { CommitmentEvent } from '@samen/commitments';
-import type { InvoiceEvent, PaymentEvent } from '@samen/money';
-import type { RoleEvent } from '@samen/roles';
-import type { PartyEvent, PersonEvent, ProgrammeEvent } from '@samen/structure';
+import type { LedgerEvent } from '@samen/ledger-events';
 
-/** Every fact the ledger records, as the capabilities define them. */
-export type LedgerEvent =
-  ProgrammeEvent | PartyEvent | PersonEvent | RoleEvent | MeetingEvent | CommitmentEvent | PaymentEvent | InvoiceEvent;
+export type { LedgerEvent } from '@samen/ledger-events';
 
 /** The two times every fact has: time travel filters on them, views sort by them. */
 export interface Stamp {

@@ -1,5 +1,5 @@
-import type { MeetingKind } from '@samen/attendance';
-import type { PartyKind } from '@samen/structure';
+import type { MeetingKind } from '@samen/attendance/domain';
+import type { PartyKind } from '@samen/structure/domain';
 import { stampOf, type Stamp } from '../core/ledger-fact';
 import { pushTo, type Projection } from '../core/projection';
 

@@ -1,4 +1,4 @@
-import type { PartyKind } from '@samen/structure';
+import type { PartyKind } from '@samen/structure/domain';
 import { compareStamps, daysBetween, dutchMidnight, within, type TimeWindow } from '../core/time-window';
 import { compareText } from '../commitments/commitments.query';
 import { judgedAt } from '../commitments/judged-at';

@@ -1,4 +1,4 @@
-import type { PaymentPurpose } from '@samen/money';
+import type { PaymentPurpose } from '@samen/money/domain';
 import type { Stamp } from '../core/ledger-fact';
 import { shared } from '../core/shared-text';
 import { pushTo, type Projection } from '../core/projection';

@@ -1,4 +1,4 @@
-import type { PartyKind } from '@samen/structure';
+import type { PartyKind } from '@samen/structure/domain';
 import { dutchMidnight, within, type TimeWindow } from '../core/time-window';
 import type { CommitmentRecord } from '../commitments/commitments.projection';
 import { pushTo } from '../core/projection';

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '@samen/access';
-import { MEETING_KINDS, type MeetingKind } from '@samen/attendance';
+import { MEETING_KINDS, type MeetingKind } from '@samen/attendance/domain';
 import { EnumProperty } from '@samen/command-handling';
 import { periodOf } from '../api/query-window';
 import { answerView } from '../api/view-answer';

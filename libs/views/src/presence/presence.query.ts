@@ -1,5 +1,5 @@
-import type { AttendanceStatus, MeetingKind } from '@samen/attendance';
-import type { PartyKind } from '@samen/structure';
+import type { AttendanceStatus, MeetingKind } from '@samen/attendance/domain';
+import type { PartyKind } from '@samen/structure/domain';
 import { pushTo } from '../core/projection';
 import { latestWithin, within, type TimeWindow } from '../core/time-window';
 import type { Directory, MeetingEntry } from '../directory/directory.projection';

@@ -1,4 +1,4 @@
-import type { PartyKind } from '@samen/structure';
+import type { PartyKind } from '@samen/structure/domain';
 import type { LedgerEvent, LedgerFact } from '../core/ledger-fact';
 
 type FactOf<T extends LedgerEvent['type']> = Extract<LedgerEvent, { type: T }>;

@@ -1,4 +1,5 @@
 import { mayReadRestricted } from '@samen/access';
+import { currentShape } from '@samen/ledger-events';
 import { roleStream } from '@samen/roles';
 import { handoverHistory, type SeatEvent } from '@samen/views';
 import { atMost, filterForm, table } from '../components';
@@ -52,9 +53,9 @@ export async function handoversPage(input: PageInput): Promise<Page> {
     const roles = new Set(party.events.filter((e) => e.kind === 'handover').map((e) => e.roleId));
     for (const roleId of roles) {
       for (const event of await store.readStream(roleStream(roleId))) {
-        const data = event.data as { handoverId?: unknown; note?: unknown };
-        if (event.type === 'HandoverRecorded' && typeof data.handoverId === 'string' && typeof data.note === 'string') {
-          notes.set(data.handoverId, data.note);
+        const fact = currentShape(event);
+        if (fact.type === 'HandoverRecorded' && fact.data.note !== undefined) {
+          notes.set(fact.data.handoverId, fact.data.note);
         }
       }
     }

@@ -1,0 +1,1 @@
+export { eventStoreContract, type StoreUnderTest } from './event-store.contract';

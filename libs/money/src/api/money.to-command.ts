@@ -1,0 +1,45 @@
+import { definedFields } from '@samen/command-handling';
+import type { RecordInvoicePaid, SubmitInvoice } from '../domain/invoice';
+import type { MakePayment, ReversePayment } from '../domain/payment';
+import type { MakePaymentDto, RecordInvoicePaidDto, ReversePaymentDto, SubmitInvoiceDto } from './money.dto';
+
+/** Each body as its command, field by field: a DTO field reaches a command only when named here. */
+export const toMakePayment = (dto: MakePaymentDto, paymentId: string): Omit<MakePayment, 'context'> => ({
+  type: 'MakePayment',
+  data: definedFields({
+    paymentId,
+    fromPartyId: dto.fromPartyId,
+    toPartyId: dto.toPartyId,
+    amountInCents: dto.amountInCents,
+    purpose: dto.purpose,
+    paidOn: dto.paidOn,
+    settlesCommitmentId: dto.settlesCommitmentId,
+    settlesInvoiceId: dto.settlesInvoiceId,
+  }),
+});
+
+export const toReversePayment = (dto: ReversePaymentDto, paymentId: string): ReversePayment => ({
+  type: 'ReversePayment',
+  data: { paymentId, reason: dto.reason },
+});
+
+export const toSubmitInvoice = (dto: SubmitInvoiceDto, invoiceId: string): SubmitInvoice => ({
+  type: 'SubmitInvoice',
+  data: definedFields({
+    invoiceId,
+    fromPartyId: dto.fromPartyId,
+    toPartyId: dto.toPartyId,
+    amountInCents: dto.amountInCents,
+    description: dto.description,
+    submittedOn: dto.submittedOn,
+    commitmentId: dto.commitmentId,
+  }),
+});
+
+export const toRecordInvoicePaid = (
+  dto: RecordInvoicePaidDto,
+  invoiceId: string,
+): Omit<RecordInvoicePaid, 'context'> => ({
+  type: 'RecordInvoicePaid',
+  data: { invoiceId, paymentId: dto.paymentId },
+});

@@ -1,0 +1,4 @@
+export * from './invoice';
+export * from './invoice.events';
+export * from './payment';
+export * from './payment.events';
