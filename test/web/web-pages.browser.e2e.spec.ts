@@ -138,6 +138,15 @@ describeInBrowser(
           const name = path === '/app' ? 'overzicht' : path.slice('/app/'.length);
           await page.screenshot({ path: join(SCREENSHOTS, `${who}-${name}.png`), fullPage: true });
         }
+        // 200 % zoom on a 1280 px screen is a 640 px wide page: nothing may run off it.
+        await page.setViewportSize({ width: 640, height: 800 });
+        for (const path of PAGES) {
+          await page.goto(`${api.base}${path}?${CLOSE}`);
+          const wider = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          expect({ path, wider }).toEqual({ path, wider: 0 });
+        }
         await page.setViewportSize({ width: 375, height: 800 });
         await page.goto(`${api.base}/app/afspraken?${CLOSE}`);
         // Nothing wider than the phone but the tables, which scroll in their own region.
@@ -416,7 +425,11 @@ describeInBrowser(
       await expect(page.locator('h1').textContent()).resolves.toBe('Niet gevonden');
       const impossible = await page.goto(`${api.base}/app?asOf=2024-02-30`);
       expect(impossible?.status()).toBe(400);
-      await expect(page.locator('main').textContent()).resolves.toContain('"2024-02-30" is geen bestaande datum');
+      // The message stands beside the date control it is about.
+      await expect(page.locator('#asOf-error').textContent()).resolves.toContain(
+        '"2024-02-30" is geen bestaande datum',
+      );
+      expect(await page.locator('#asOf').getAttribute('aria-describedby')).toBe('asOf-error');
       await context.close();
     });
   },

@@ -1,5 +1,6 @@
 import { html, type Html, type Renderable } from './html';
 import type { PageContext } from './page-context';
+import type { FieldProblem } from './page-state';
 
 export interface Page {
   /** The page's heading and the first part of its title. */
@@ -11,6 +12,8 @@ export interface Page {
   readonly download?: string;
   /** The HTTP status when it is not 200: a page that says "niet gevonden" is a 404. */
   readonly status?: number;
+  /** What was wrong with the URL's dates, shown beside the date fields. */
+  readonly problems?: readonly FieldProblem[];
 }
 
 const NAV: readonly { path: string; nl: string; en: string; programmeTeamOnly?: boolean }[] = [
@@ -91,7 +94,7 @@ export function layout(context: PageContext, page: Page): Html {
           <main class="utrecht-page-content" id="inhoud">
             ${principal && context.programmes.length > 1 ? programmeSwitch(context) : ''}
             <h1 class="utrecht-heading-1">${page.title}</h1>
-            ${page.timeTravel ? timeTravelForm(context, page.timeTravel) : ''} ${page.body}
+            ${page.timeTravel ? timeTravelForm(context, page.timeTravel, page.problems ?? []) : ''} ${page.body}
             ${
               page.download
                 ? html`<p class="utrecht-paragraph">
@@ -139,8 +142,22 @@ function whoText(context: PageContext): string {
  * toen bekend" sets knownAt to the same day, and a second date asks what changed since then.
  * The slider (script only) moves the date field.
  */
-function timeTravelForm(context: PageContext, range: { first?: string; last?: string }): Html {
+function timeTravelForm(
+  context: PageContext,
+  range: { first?: string; last?: string },
+  problems: readonly FieldProblem[],
+): Html {
   const { state } = context;
+  const problemOf = (field: string) => problems.find((p) => p.field === field);
+  const invalid = (field: string) => (problemOf(field) ? ' utrecht-form-field--invalid' : '');
+  const error = (field: string) => {
+    const problem = problemOf(field);
+    return problem
+      ? html`<p class="utrecht-form-field-error-message" id="${field}-error">${context.t(problem.nl, problem.en)}</p>`
+      : '';
+  };
+  const describedBy = (field: string) =>
+    problemOf(field) ? html`aria-invalid="true" aria-describedby="${field}-error"` : '';
   const hidden: Renderable[] = (['lang', 'programmeId', 'siteId', 'partyId'] as const).map((key) =>
     state[key] !== undefined && !(key === 'lang' && state.lang === 'nl')
       ? html`<input type="hidden" name="${key}" value="${state[key]}" />`
@@ -153,9 +170,17 @@ function timeTravelForm(context: PageContext, range: { first?: string; last?: st
     aria-label="${context.t('Tijdreizen', 'Time travel')}"
   >
     ${hidden}
-    <div class="utrecht-form-field">
+    <div class="utrecht-form-field${invalid('asOf')}">
       <label class="utrecht-form-label" for="asOf">${context.t('Zoals het was op', 'As it was on')}</label>
-      <input class="utrecht-textbox" type="date" id="asOf" name="asOf" value="${state.asOf ?? ''}" />
+      ${error('asOf')}
+      <input
+        class="utrecht-textbox"
+        type="date"
+        id="asOf"
+        name="asOf"
+        value="${state.asOf ?? ''}"
+        ${describedBy('asOf')}
+      />
       ${
         range.first && range.last
           ? html`<input
@@ -186,9 +211,17 @@ function timeTravelForm(context: PageContext, range: { first?: string; last?: st
         )}</label
       >
     </div>
-    <div class="utrecht-form-field">
+    <div class="utrecht-form-field${invalid('since')}">
       <label class="utrecht-form-label" for="since">${context.t('Wat veranderde sinds', 'What changed since')}</label>
-      <input class="utrecht-textbox" type="date" id="since" name="since" value="${state.since ?? ''}" />
+      ${error('since')}
+      <input
+        class="utrecht-textbox"
+        type="date"
+        id="since"
+        name="since"
+        value="${state.since ?? ''}"
+        ${describedBy('since')}
+      />
     </div>
     <button class="utrecht-button utrecht-button--primary-action" type="submit">${context.t('Toon', 'Show')}</button>
     ${

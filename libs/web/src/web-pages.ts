@@ -59,16 +59,16 @@ export class WebPages {
     }
     const { problems } = readPageState(query);
     if (problems.length > 0) {
-      return this.send(
-        reply,
+      // Dates are told beside the date control; anything else the URL got wrong above it.
+      const others = problems.filter((p) => p.field !== 'asOf' && p.field !== 'since');
+      const page = messagePage(
         context,
-        messagePage(
-          context,
-          context.t('Ongeldige vraag', 'Invalid question'),
-          problems.map((p) => context.t(p.nl, p.en)).join(' '),
-        ),
-        400,
+        context.t('Ongeldige vraag', 'Invalid question'),
+        others.length > 0
+          ? others.map((p) => context.t(p.nl, p.en)).join(' ')
+          : context.t('Kies bij de datum een bestaande dag.', 'Choose a day that exists for the date.'),
       );
+      return this.send(reply, context, { ...page, timeTravel: {}, problems }, 400);
     }
     const views = this.runner.peek((v) => v);
     const now = Date.now();
