@@ -191,6 +191,30 @@ describeInBrowser(
       await context.close();
     });
 
+    it('shows what changed between two dates as the API answers both: commitments whose status moved, rates that moved', async () => {
+      type Audit = { commitments: { commitmentId: string; status: string; overdue: boolean }[] };
+      const [then, now] = await Promise.all(
+        ['2024-01-01', '2024-11-25'].map(
+          async (asOf) => (await api.get<Audit>(`/views/commitments?asOf=${asOf}`)).body.commitments,
+        ),
+      );
+      const before = new Map(then.map((c) => [c.commitmentId, c]));
+      const changed = now.filter((c) => {
+        const b = before.get(c.commitmentId);
+        return !b || b.status !== c.status || b.overdue !== c.overdue;
+      });
+      expect(changed.length).toBeGreaterThan(0);
+      const { context, page } = await signedIn(codes.kernteam);
+      await page.goto(`${api.base}/app/afspraken?asOf=2024-11-25&since=2024-01-01`);
+      await expect(page.locator('caption').first().textContent()).resolves.toBe(
+        `${changed.length} toezeggingen veranderden sinds 1 januari 2024`,
+      );
+      await page.goto(`${api.base}/app/aanwezigheid?asOf=2024-11-25&since=2024-01-01`);
+      await expect(page.locator('th', { hasText: 'Verschil sinds 1 januari 2024' }).count()).resolves.toBe(1);
+      await page.screenshot({ path: join(SCREENSHOTS, 'kernteam-aanwezigheid-verschil.png'), fullPage: true });
+      await context.close();
+    });
+
     it('gives handover notes only to the programme team and the gemeente they concern, and names only to those allowed', async () => {
       const denHaagNote = 'kennismaking met het Stagehuis';
       const kampenNote = 'samen op bezoek geweest bij Het 8ste Werk';

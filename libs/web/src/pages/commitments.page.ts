@@ -53,6 +53,25 @@ export async function commitmentsPage(input: PageInput, status: CommitmentStatus
     new Map(commitments.map((c) => [c.ownerPersonId, c.byPartyId])),
   );
   const shown = atMost(context, commitments, 300);
+  // "Wat veranderde sinds": the commitments whose status on the earlier date was another.
+  const sinceWindow = state.since ? windowOfState(state, 'since') : undefined;
+  const changed = sinceWindow
+    ? (() => {
+        const then = new Map(
+          input
+            .remember(`commitments:${JSON.stringify([{ ...filter, status: undefined }, sinceWindow])}`, () =>
+              commitmentAudit(views.directory, views.commitments, { ...filter, status: undefined }, sinceWindow, now),
+            )
+            .commitments.map((c) => [c.commitmentId, c]),
+        );
+        return commitments
+          .filter((c) => {
+            const before = then.get(c.commitmentId);
+            return !before || before.status !== c.status || before.overdue !== c.overdue;
+          })
+          .map((c) => ({ now: c, then: then.get(c.commitmentId) }));
+      })()
+    : undefined;
   const statusSelect = html`<div class="utrecht-form-field">
     <label class="utrecht-form-label" for="f-status">${t('Status', 'Status')}</label>
     <select class="utrecht-select" id="f-status" name="status">
@@ -64,7 +83,28 @@ export async function commitmentsPage(input: PageInput, status: CommitmentStatus
     title: t('Afspraken', 'Commitments'),
     timeTravel: timeRange(input),
     download: context.href('/app/download/afspraken', { status }),
-    body: html`${mayRecord(context) ? actions(context, [{ href: context.href('/app/vastleggen/toezegging', { asOf: undefined, since: undefined, knownThen: undefined, status: undefined }), text: t('Toezegging vastleggen', 'Record a commitment') }]) : ''}
+    body: html`${
+      changed
+        ? table(
+            context,
+            t(
+              `${changed.length} toezeggingen veranderden sinds ${dateText(state.since!, 'nl')}`,
+              `${changed.length} commitments changed since ${dateText(state.since!, 'en')}`,
+            ),
+            [
+              { header: t('Toezegging', 'Commitment'), cell: (c) => c.now.description || c.now.commitmentId },
+              { header: t('Door', 'By'), cell: (c) => c.now.byPartyName },
+              {
+                header: t('Toen', 'Then'),
+                cell: (c) => (c.then ? statusBadge(input, c.then) : t('nog niet gedaan', 'not made yet')),
+              },
+              { header: t('Nu', 'Now'), cell: (c) => statusBadge(input, c.now) },
+            ],
+            changed,
+          )
+        : ''
+    }
+    ${mayRecord(context) ? actions(context, [{ href: context.href('/app/vastleggen/toezegging', { asOf: undefined, since: undefined, knownThen: undefined, status: undefined }), text: t('Toezegging vastleggen', 'Record a commitment') }]) : ''}
     ${filterForm(context, views, { parties: true, sites: true, extra: statusSelect })}
     ${table(
       context,

@@ -27,6 +27,26 @@ export async function presencePage(input: PageInput): Promise<Page> {
     presenceReport(views.directory, views.presence, filter, window),
   );
   const gemeenten = report.rates.filter((rate) => rate.kind === 'municipality');
+  // "Wat veranderde sinds": each party's rate on the earlier date, to show how far it moved.
+  const sinceWindow = state.since ? windowOfState(state, 'since') : undefined;
+  const before = sinceWindow
+    ? new Map(
+        input
+          .remember(`presence:${JSON.stringify([filter, sinceWindow])}`, () =>
+            presenceReport(views.directory, views.presence, filter, sinceWindow),
+          )
+          .rates.map((r) => [r.partyId, r.rate]),
+      )
+    : undefined;
+  const moved = (partyId: string, rate: number | null) => {
+    const then = before?.get(partyId) ?? null;
+    if (!before) return '';
+    if (then === null || rate === null) return then === rate ? '–' : t('nieuw', 'new');
+    const points = Math.round((rate - then) * 100);
+    return points === 0
+      ? t('gelijk', 'unchanged')
+      : `${points > 0 ? '+' : '−'}${Math.abs(points)} ${t('procentpunt', 'points')}`;
+  };
   const initiatives = report.rates.filter((rate) => rate.kind === 'initiative');
   const gapMeetings = new Set(report.initiativeWithoutGemeente.map((gap) => `${gap.meetingId}|${gap.gemeentePartyId}`));
   const collective = report.meetings.filter((m) => m.kind === 'collective' && !m.cancelled);
@@ -92,11 +112,28 @@ export async function presencePage(input: PageInput): Promise<Page> {
           { header: t('Verwacht', 'Expected'), cell: (r) => r.collectiveExpected, numeric: true },
           { header: t('Aanwezig', 'Attended'), cell: (r) => r.collectiveAttended, numeric: true },
           { header: t('Opkomst', 'Rate'), cell: (r) => percent(r.rate, context.lang), numeric: true },
+          ...(before
+            ? [
+                {
+                  header: t(
+                    `Verschil sinds ${dateText(state.since!, 'nl')}`,
+                    `Change since ${dateText(state.since!, 'en')}`,
+                  ),
+                  cell: (r: (typeof gemeenten)[number]) => moved(r.partyId, r.rate),
+                  numeric: true,
+                },
+              ]
+            : []),
         ],
         rates.rows,
       )}
       ${rates.note}
-
+      ${matrix(
+        input,
+        overShown.rows.map((o) => o.meeting),
+        gemeenten.map((g) => ({ partyId: g.partyId, name: g.name })),
+        gapMeetings,
+      )}
       <h2 class="utrecht-heading-2">${t('Initiatief wel, gemeente niet', 'Initiative came, gemeente did not')}</h2>
       ${table(
         context,
@@ -183,4 +220,52 @@ function meetingSection(input: PageInput, meeting: MeetingPresence, labels: Pers
       (p) => (gaps.has(`${meeting.meetingId}|${p.partyId}`) ? 'ledger-row--gap' : undefined),
     )}
   </section>`;
+}
+
+/**
+ * Collective meetings × gemeenten: who came, with the meetings where a site's initiative came
+ * without its gemeente marked. For a few gemeenten at a time; a national ledger chooses one.
+ */
+function matrix(
+  input: PageInput,
+  meetings: readonly MeetingPresence[],
+  gemeenten: readonly { partyId: string; name: string }[],
+  gaps: ReadonlySet<string>,
+) {
+  const { context } = input;
+  const t = context.t.bind(context);
+  if (meetings.length === 0 || gemeenten.length === 0) return html``;
+  if (gemeenten.length > 12) {
+    return html`<p class="utrecht-paragraph">
+      ${t(
+        `Kies een gemeente of proeftuin voor het overzicht van bijeenkomsten per gemeente (${gemeenten.length} gemeenten).`,
+        `Choose a gemeente or site for meetings per gemeente (${gemeenten.length} gemeenten).`,
+      )}
+    </p>`;
+  }
+  const cell = (meeting: MeetingPresence, partyId: string) => {
+    const party = meeting.parties.find((p) => p.partyId === partyId);
+    if (!party?.expected) return '–';
+    if (party.present.length > 0) return t('aanwezig', 'present');
+    return gaps.has(`${meeting.meetingId}|${partyId}`)
+      ? badge(t('niet, initiatief wel', 'no, initiative did'), 'warning')
+      : party.excused.length > 0
+        ? t('afgemeld', 'excused')
+        : t('niet', 'no');
+  };
+  return table(
+    context,
+    t('Collectieve bijeenkomsten per gemeente', 'Collective meetings per gemeente'),
+    [
+      {
+        header: t('Bijeenkomst', 'Meeting'),
+        cell: (m: MeetingPresence) => `${dateText(m.startsAt, context.lang)}: ${m.title}`,
+      },
+      ...gemeenten.map((g) => ({
+        header: g.name.replace(/^Gemeente /, ''),
+        cell: (m: MeetingPresence) => cell(m, g.partyId),
+      })),
+    ],
+    meetings,
+  );
 }
