@@ -262,6 +262,11 @@ describeInBrowser(
       await page.goto(`${api.base}/app/aanwezigheid?asOf=2024-11-25&since=2024-01-01`);
       await expect(page.locator('th', { hasText: 'Verschil sinds 1 januari 2024' }).count()).resolves.toBe(1);
       await page.screenshot({ path: join(SCREENSHOTS, 'kernteam-aanwezigheid-verschil.png'), fullPage: true });
+      const facts = (
+        await api.get<{ total: number }>('/views/timeline?asOf=2024-11-25&from=2024-01-01&programmeId=samen&limit=1')
+      ).body.total;
+      await page.goto(`${api.base}/app/tijdlijn?asOf=2024-11-25&since=2024-01-01`);
+      await expect(page.locator('main').textContent()).resolves.toContain(`${facts.toLocaleString('nl-NL')} feiten`);
       await context.close();
     });
 

@@ -1,5 +1,5 @@
 import type { TimeWindow } from '@samen/views';
-import { windowOf } from '@samen/views';
+import { dutchMidnight, windowOf } from '@samen/views';
 import { LANGS, type Lang, type PageState } from './page-context';
 
 export interface FieldProblem {
@@ -94,4 +94,9 @@ export function apiQuery(state: PageState, extra: Record<string, string | undefi
   for (const [key, value] of Object.entries(all)) if (value !== undefined) params.set(key, value);
   const query = params.toString();
   return query ? `?${query}` : '';
+}
+
+/** "Wat veranderde sinds A": the period from the start of that Dutch day, for views filtered by period. */
+export function sincePeriod(state: PageState): { from?: number } {
+  return state.since ? { from: dutchMidnight(state.since) } : {};
 }

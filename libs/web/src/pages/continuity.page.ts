@@ -4,7 +4,7 @@ import { atMost, badge, filterForm, mayRecordFor, table } from '../components';
 import { count, dateText, percent } from '../format';
 import { html } from '../html';
 import type { Page } from '../layout';
-import { windowOfState } from '../page-state';
+import { sincePeriod, windowOfState } from '../page-state';
 import { PersonLabels } from '../person-labels';
 import { programmeOf, timeRange, type PageInput } from './page-input';
 
@@ -23,6 +23,8 @@ export async function continuityPage(input: PageInput): Promise<Page> {
     programmeId: programme?.programmeId,
     ...(state.siteId && { siteId: state.siteId }),
     ...(state.partyId && { partyId: state.partyId }),
+    // "Wat veranderde sinds": departures (and their vacancies) from that day on.
+    ...sincePeriod(state),
   };
   const report = input.remember(`continuity:${JSON.stringify([filter, window])}`, () =>
     continuityReport(views, filter, window, now),

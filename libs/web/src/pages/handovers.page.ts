@@ -6,7 +6,7 @@ import { atMost, filterForm, table } from '../components';
 import { dateText } from '../format';
 import { html } from '../html';
 import type { Page } from '../layout';
-import { windowOfState } from '../page-state';
+import { sincePeriod, windowOfState } from '../page-state';
 import { PersonLabels } from '../person-labels';
 import { programmeOf, timeRange, type PageInput } from './page-input';
 
@@ -31,6 +31,8 @@ export async function handoversPage(input: PageInput): Promise<Page> {
     programmeId: programme?.programmeId,
     ...(state.siteId && { siteId: state.siteId }),
     ...(state.partyId && { partyId: state.partyId }),
+    // "Wat veranderde sinds": only the changes from that day on.
+    ...sincePeriod(state),
   };
   const window = windowOfState(state);
   const report = input.remember(`handovers:${JSON.stringify([filter, window])}`, () =>

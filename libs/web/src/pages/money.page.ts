@@ -24,6 +24,17 @@ export async function moneyPage(input: PageInput): Promise<Page> {
   const invoices = input.remember(`invoices:${asked}`, () => invoiceWaits(views, filter, window, now));
   const entitlements = atMost(context, fees.entitlements, 200, 'last');
   const invoiceRows = atMost(context, invoices.invoices, 200, 'last');
+  // "Wat veranderde sinds": what each payer paid between the two dates.
+  const sinceWindow = state.since ? windowOfState(state, 'since') : undefined;
+  const paidBefore = sinceWindow
+    ? new Map(
+        input
+          .remember(`money:${JSON.stringify([filter, sinceWindow])}`, () =>
+            moneyReport(views, filter, sinceWindow, now),
+          )
+          .payers.map((p) => [p.partyId, p.paidInCents]),
+      )
+    : undefined;
   const e = (cents: number) => euros(cents, context.lang);
   return {
     title: t('Geld', 'Money'),
@@ -60,6 +71,18 @@ export async function moneyPage(input: PageInput): Promise<Page> {
         { header: t('Toegezegd', 'Committed'), cell: (p) => e(p.committedInCents), numeric: true },
         { header: t('Betaald', 'Paid'), cell: (p) => e(p.paidInCents), numeric: true },
         { header: t('Openstaand', 'Outstanding'), cell: (p) => e(p.outstandingInCents), numeric: true },
+        ...(paidBefore
+          ? [
+              {
+                header: t(
+                  `Betaald sinds ${dateText(state.since!, 'nl')}`,
+                  `Paid since ${dateText(state.since!, 'en')}`,
+                ),
+                cell: (p: (typeof money.payers)[number]) => e(p.paidInCents - (paidBefore.get(p.partyId) ?? 0)),
+                numeric: true,
+              },
+            ]
+          : []),
         { header: t('Facturen betaald', 'Invoices paid'), cell: (p) => e(p.invoicesPaidInCents), numeric: true },
       ],
       atMost(context, money.payers, 400).rows,

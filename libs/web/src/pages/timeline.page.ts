@@ -4,7 +4,7 @@ import { CATEGORY_NAMES, factName } from '../fact-names';
 import { count, dateTimeText } from '../format';
 import { html } from '../html';
 import type { Page } from '../layout';
-import { windowOfState } from '../page-state';
+import { sincePeriod, windowOfState } from '../page-state';
 import { programmeOf, timeRange, type PageInput } from './page-input';
 
 const PAGE_SIZE = 100;
@@ -27,6 +27,8 @@ export async function timelinePageOf(
       ...(state.siteId && { siteId: state.siteId }),
       ...(state.partyId && { partyId: state.partyId }),
       ...(category && { category }),
+      // "Wat veranderde sinds": the facts that happened from that day on.
+      ...sincePeriod(state),
     },
     windowOfState(state),
     { limit: PAGE_SIZE, ...(after && { after }) },
