@@ -134,7 +134,7 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
       const stores = await Promise.all([open(), open(), open()]);
       await stores[0].append('meeting-vaals-m1', [annaPresent], 'no_stream');
       const versions = await asOperator((client) => client.query('SELECT version FROM samen_ledger.schema_version'));
-      expect(versions.rows).toEqual([{ version: 1 }]);
+      expect(versions.rows).toEqual([{ version: 2 }]);
       expect(await stores[2].readStream('meeting-vaals-m1')).toHaveLength(1);
     });
 
@@ -152,13 +152,13 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
     it('refuses a database written by a newer samen-ledger, and leaves it untouched', async () => {
       const store = await open();
       await store.append('meeting-vaals-m1', [annaPresent], 'no_stream');
-      await asOperator((client) => client.query('UPDATE samen_ledger.schema_version SET version = 2'));
+      await asOperator((client) => client.query('UPDATE samen_ledger.schema_version SET version = 3'));
 
       const refusal = await PostgresEventStore.open({ connectionString: url }).catch((error: unknown) => error);
 
       expect(refusal).toBeInstanceOf(StoreSchemaTooNewError);
       expect((refusal as Error).message).toMatch(
-        /newer samen-ledger \(schema 2; this version reads up to 1\).*untouched/,
+        /newer samen-ledger \(schema 3; this version reads up to 2\).*untouched/,
       );
       expect(await store.readStream('meeting-vaals-m1')).toHaveLength(1);
     });

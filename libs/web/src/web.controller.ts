@@ -11,8 +11,8 @@ import {
   SESSION_STORE,
   TOKEN_STORE,
   type AccessRule,
-  type SessionStore,
-  type TokenStore,
+  type AccessSessions,
+  type AccessTokens,
 } from '@samen/access';
 import { ATTENDANCE_STATUSES } from '@samen/attendance';
 import { EVENT_STORE, type EventStore } from '@samen/event-store';
@@ -75,8 +75,8 @@ export class WebController {
     private readonly runner: ViewRunner,
     private readonly adapter: HttpAdapterHost,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SESSION_STORE) private readonly sessions: SessionStore,
-    @Inject(TOKEN_STORE) private readonly tokens: TokenStore,
+    @Inject(SESSION_STORE) private readonly sessions: AccessSessions,
+    @Inject(TOKEN_STORE) private readonly tokens: AccessTokens,
   ) {}
 
   @Get()
@@ -110,18 +110,18 @@ export class WebController {
         401,
       );
     }
-    const { sessionId, expiresAt } = this.sessions.start(check.record);
+    const { sessionId, expiresAt } = await this.sessions.start(check.record);
     this.tokens.touch(check.record.tokenId);
     setSessionCookie(request, reply, sessionId, expiresAt);
     return reply.redirect(safeReturn(one(form, 'terug')) ?? context.href('/app'), 303);
   }
 
   @Post('app/uitloggen')
-  signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const form = formOf(request);
     const session = this.session(request, reply);
     this.requireCsrf(session, form);
-    if (session.sessionId) this.sessions.end(session.sessionId);
+    if (session.sessionId) await this.sessions.end(session.sessionId);
     clearSessionCookie(reply);
     return reply.redirect('/app/inloggen?uit=1', 303);
   }
@@ -436,7 +436,7 @@ export class WebController {
       }
       const id = `web-${randomUUID().slice(0, 8)}`;
       const principal = kind === 'party-member' ? { kind, id, partyId } : { kind: kind!, id };
-      const { token } = this.tokens.issue(principal as Parameters<TokenStore['issue']>[0], label, days);
+      const { token } = await this.tokens.issue(principal as Parameters<AccessTokens['issue']>[0], label, days);
       return accessPage(input, this.tokens.list().reverse(), { issued: { code: token, label } });
     });
   }
@@ -446,7 +446,7 @@ export class WebController {
     const form = formOf(request);
     return this.page(request, reply, form, PROGRAMME_TEAM, async (input) => {
       this.requireCsrf(this.session(request, reply), form);
-      if (!this.tokens.revoke(tokenId)) return notFound(input);
+      if (!(await this.tokens.revoke(tokenId))) return notFound(input);
       return accessPage(input, this.tokens.list().reverse(), {});
     });
   }
