@@ -24,9 +24,11 @@ export {
   ACCESS_CHANNEL,
   ACCESS_LOCK_KEY,
   asUnreachable,
+  checkOut,
   LEDGER_SCHEMA,
   PostgresEventStore,
   prepareLedgerSchema,
+  ServerHosts,
   withoutPassword,
   type PostgresEventStoreOptions,
 } from './postgres';

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Client, Pool } from 'pg';
 import {
   ACCESS_CHANNEL,
   ACCESS_LOCK_KEY,
   asUnreachable,
+  checkOut,
   EventStoreError,
   LEDGER_SCHEMA,
   prepareLedgerSchema,
+  ServerHosts,
   StoreUnreachableError,
   withoutPassword,
 } from '@samen/event-store';
@@ -84,7 +85,7 @@ export class PostgresAccess {
   readonly tokens: AccessTokens;
   readonly sessions: AccessSessions;
   private readonly connectionString: string;
-  private readonly pool: Pool;
+  private readonly hosts: ServerHosts;
   private readonly pollMs: number;
   private readonly maxStaleMs: number;
   private readonly byHash = new Map<string, { record: TokenRecord; changed: bigint }>();
@@ -97,7 +98,7 @@ export class PostgresAccess {
   private freshSince = -Infinity;
   private refreshing: Promise<void> | undefined;
   private again = false;
-  private listener: Client | undefined;
+  private listener: ReturnType<ServerHosts['newClient']> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private secret: Buffer = Buffer.alloc(0);
   private forceSynchronousCommit = false;
@@ -108,6 +109,7 @@ export class PostgresAccess {
   static async open(options: PostgresAccessOptions): Promise<PostgresAccess> {
     const access = new PostgresAccess(options);
     try {
+      await access.hosts.choose();
       await prepareLedgerSchema(access.pool);
       const { rows } = await access.pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
       access.forceSynchronousCommit = rows[0].synchronous_commit === 'off';
@@ -121,7 +123,7 @@ export class PostgresAccess {
       access.secret = secret.rows[0].value;
       await access.refresh();
     } catch (error) {
-      await access.pool.end();
+      await access.hosts.end();
       throw error instanceof EventStoreError ? error : asUnreachable(error, options.connectionString);
     }
     access.listen();
@@ -136,8 +138,7 @@ export class PostgresAccess {
     this.connectionString = options.connectionString;
     this.pollMs = options.pollMs ?? ACCESS_POLL_MS;
     this.maxStaleMs = options.maxStaleMs ?? ACCESS_MAX_STALE_MS;
-    this.pool = new Pool({ connectionString: options.connectionString, max: 4 });
-    this.pool.on('error', () => undefined);
+    this.hosts = new ServerHosts(options.connectionString, 4);
     this.tokens = this.tokenFacade();
     this.sessions = this.sessionFacade();
   }
@@ -168,12 +169,26 @@ export class PostgresAccess {
       this.listener = undefined;
       await listener?.end().catch(() => undefined);
       await this.refreshing?.catch(() => undefined);
-      await this.pool.end();
+      await this.hosts.end();
     })();
     return this.closing;
   }
 
+  /** The pool on the server in use (the one that accepts writes, where several are named). */
+  private get pool() {
+    return this.hosts.pool;
+  }
+
   private async readChanges(): Promise<void> {
+    try {
+      await this.readChangesOnce();
+    } catch (error) {
+      this.hosts.failed(error);
+      throw error;
+    }
+  }
+
+  private async readChangesOnce(): Promise<void> {
     const started = performance.now();
     const tokens = await this.pool.query<TokenRow>(`SELECT * FROM ${TOKENS} WHERE changed > $1 ORDER BY changed`, [
       String(this.tokensSeen),
@@ -232,7 +247,8 @@ export class PostgresAccess {
 
   /** One change: under the access lock, numbered, notified, committed; the changed row, if any. */
   private async change<R>(text: string, values: unknown[]): Promise<R | undefined> {
-    const client = await this.pool.connect().catch((error: unknown) => {
+    const client = await checkOut(this.pool).catch((error: unknown) => {
+      this.hosts.failed(error);
       throw asUnreachable(error, this.connectionString, '; nothing was changed');
     });
     try {
@@ -247,13 +263,14 @@ export class PostgresAccess {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       client.release(true);
+      this.hosts.failed(error);
       throw asUnreachable(error, this.connectionString, PERHAPS_CHANGED);
     }
   }
 
   private listen(): void {
     if (this.listener || this.closing) return;
-    const client = new Client({ connectionString: this.connectionString });
+    const client = this.hosts.newClient();
     this.listener = client;
     const drop = () => {
       if (this.listener === client) this.listener = undefined;

@@ -6,4 +6,5 @@ export {
   POSTGRES_SCHEMA_VERSION,
   prepareLedgerSchema,
 } from './postgres-schema';
-export { asUnreachable, withoutPassword } from './connection-failure';
+export { asUnreachable, checkOut, withoutPassword } from './connection-failure';
+export { ServerHosts } from './server-hosts';

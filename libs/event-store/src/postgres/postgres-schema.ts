@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { StoreSchemaTooNewError } from '../errors';
+import { checkOut } from './connection-failure';
 
 /** Everything the adapter owns lives in one schema, so a shared database keeps its own tables apart. */
 export const LEDGER_SCHEMA = 'samen_ledger';
@@ -96,7 +97,7 @@ const SCHEMA_V2 = `
  * refuses one written by a newer samen-ledger before anything is read or written.
  */
 export async function prepareLedgerSchema(pool: Pool): Promise<void> {
-  const client = await pool.connect();
+  const client = await checkOut(pool);
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
