@@ -100,6 +100,51 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
     });
   });
 
+  describe('writing the values', () => {
+    const awkward = [
+      "it's a quote",
+      "back\\slash and \\' both",
+      "'); DROP TABLE samen_ledger.events; --",
+      'E\'x\' and $$dollar$$ and {"array",1}',
+      'Gemeente Súdwest-Fryslân — één 🙂',
+      '\\',
+    ];
+
+    it('stores quotes, backslashes and other awkward text exactly, in stream names, types and data', async () => {
+      const store = await open();
+      const events: NewEvent[] = awkward.map((text, i) => ({
+        type: `Awkward'\\${i}`,
+        data: { text, nested: { list: [text, null, i] } },
+        metadata: { occurredAt: '2022-12-01T10:00:00+01:00', actor: text, correlationId: text, causationId: text },
+      }));
+      const stream = "party-o'brien\\x";
+
+      await store.append(stream, events, 'no_stream');
+      const read = await store.readStream(stream);
+
+      expect(read.map((e) => [e.type, e.data, e.metadata.actor])).toEqual(
+        events.map((e) => [e.type, e.data, e.metadata.actor]),
+      );
+      expect(await store.verifyChain()).toMatchObject({ intact: true });
+    });
+
+    it('writes a group of more than a thousand events (appends queued together) in one chain', async () => {
+      const store = await open();
+      const batch = () =>
+        Array.from({ length: 600 }, (_, i) => ({
+          type: 'Awkward',
+          data: { text: awkward[i % awkward.length], i },
+          metadata: { occurredAt: '2022-12-01T10:00:00+01:00' },
+        }));
+
+      const results = await Promise.all([0, 1, 2].map((n) => store.append(`big-${n}`, batch(), 'no_stream')));
+
+      expect(results.map((r) => r.position)).toEqual([600n, 1200n, 1800n]);
+      expect((await store.readStream('big-2'))[599].data).toEqual({ text: awkward[599 % awkward.length], i: 599 });
+      expect(await store.verifyChain()).toMatchObject({ intact: true });
+    });
+  });
+
   describe('tamper evidence', () => {
     it('refuses to change, delete or truncate stored events', async () => {
       const store = await open();

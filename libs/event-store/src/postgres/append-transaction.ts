@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 import { matchesExpectedRevision } from '../append-validation';
 import type { PendingAppend } from '../queued-append';
 import type { AppendResult, StreamRevision } from '../envelope';
@@ -20,13 +20,15 @@ interface Tail {
 
 // Read after the lock is held, in a statement of its own: in READ COMMITTED each statement
 // sees what was committed when it started, so this one sees the previous holder's commit.
+// (That holds for each statement of a multi-statement query too: it is sent with BEGIN and
+// the lock in one round trip, the streams written in as literals in place of STREAMS.)
 const TAIL_SQL = `
   SELECT tail.position, tail.recorded_at, tail.hash,
     to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now,
     (SELECT coalesce(json_object_agg(s.stream, s.revision), '{}'::json) FROM (
        SELECT name AS stream,
          (SELECT revision FROM ${LEDGER_SCHEMA}.events WHERE stream = name ORDER BY revision DESC LIMIT 1) AS revision
-       FROM unnest($1::text[]) AS name) AS s
+       FROM unnest(STREAMS) AS name) AS s
      WHERE s.revision IS NOT NULL) AS revisions
   FROM (SELECT 1) AS one
   LEFT JOIN LATERAL (
@@ -43,6 +45,25 @@ const INSERT_SQL = `
     AS e(position, stream, revision, id, type, schema_version, data, occurred_at,
       correlation_id, causation_id, actor, previous_hash, hash)`;
 
+const INSERT_COLUMNS = `position, stream, revision, id, type, schema_version, data, occurred_at,
+    correlation_id, causation_id, actor, recorded_at, previous_hash, hash`;
+
+/**
+ * Groups up to this many events are inserted with their values written into the statement,
+ * so that the insert, the notification and the commit go in one round trip; larger ones
+ * through the prepared INSERT_SQL, whose arrays PostgreSQL parses faster than a long VALUES list.
+ */
+const INLINE_EVENTS = 1000;
+
+/**
+ * A string as an SQL literal, right whatever `standard_conforming_strings` says: quotes
+ * doubled, and a string with backslashes written as an escape string with them doubled.
+ * (Stored text cannot hold NUL, which the append's validation and JSON both keep out.)
+ */
+const literal = (value: string) =>
+  value.includes('\\') ? `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${value.replace(/'/g, "''")}'`;
+const nullable = (value: string | null) => (value === null ? 'NULL' : literal(value));
+
 /** The rows of one transaction, column by column, as INSERT_SQL unnests them. */
 class Columns {
   readonly position: string[] = [];
@@ -58,6 +79,19 @@ class Columns {
   readonly actor: (string | null)[] = [];
   readonly previousHash: string[] = [];
   readonly hash: string[] = [];
+
+  /** One INSERT with the values written in, for {@link INLINE_EVENTS} or fewer. */
+  inlineInsert(recordedAt: string): string {
+    const recorded = literal(recordedAt);
+    const rows = this.position.map(
+      (position, i) =>
+        `(${position},${literal(this.stream[i])},${this.revision[i]},${literal(this.id[i])},${literal(this.type[i])},` +
+        `${this.schemaVersion[i]},${literal(this.data[i])},${literal(this.occurredAt[i])},` +
+        `${nullable(this.correlationId[i])},${nullable(this.causationId[i])},${nullable(this.actor[i])},` +
+        `${recorded},${literal(this.previousHash[i])},${literal(this.hash[i])})`,
+    );
+    return `INSERT INTO ${LEDGER_SCHEMA}.events (${INSERT_COLUMNS}) VALUES ${rows.join(',')}`;
+  }
 
   values(recordedAt: string): unknown[] {
     return [
@@ -97,15 +131,16 @@ export async function writeAppendGroup(
   group: readonly PendingAppend[],
   forceSynchronousCommit: boolean,
 ): Promise<AppendOutcome[]> {
-  // One round trip: the simple protocol runs several statements that take no parameters.
-  await client.query(
-    `BEGIN;${forceSynchronousCommit ? ' SET LOCAL synchronous_commit = on;' : ''} SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`,
-  );
+  const streams = [...new Set(group.map((append) => append.streamName))];
+  // One round trip: the simple protocol runs several statements that take no parameters, each
+  // with a snapshot of its own, so the tail is read after the lock is held.
+  const opening = client.query(
+    `BEGIN;${forceSynchronousCommit ? ' SET LOCAL synchronous_commit = on;' : ''} SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY});` +
+      TAIL_SQL.replace('STREAMS', `ARRAY[${streams.map(literal).join(',')}]::text[]`),
+  ) as unknown as Promise<QueryResult<Tail>[]>;
   try {
-    const streams = [...new Set(group.map((append) => append.streamName))];
-    const {
-      rows: [tail],
-    } = await client.query<Tail>(TAIL_SQL, [streams]);
+    const results = await opening;
+    const [tail] = results[results.length - 1].rows;
     const recordedAt = tail.recorded_at !== null && tail.recorded_at > tail.now ? tail.recorded_at : tail.now;
     const revisions = new Map<string, StreamRevision>(Object.entries(tail.revisions));
     const columns = new Columns();
@@ -144,10 +179,14 @@ export async function writeAppendGroup(
       return { ok: true, result: { nextExpectedRevision: revision, position: BigInt(position) } };
     });
 
-    if (columns.position.length > 0) {
-      await client.query(INSERT_SQL, columns.values(recordedAt));
-      // Delivered at commit, to readers in other processes; only a wake-up call, never the events.
-      await client.query(`SELECT pg_notify('${APPEND_CHANNEL}', '${position}'); COMMIT`);
+    // The notification is delivered at commit, to readers in other processes; only a wake-up call, never the events.
+    const notifyAndCommit = `SELECT pg_notify('${APPEND_CHANNEL}', '${position}'); COMMIT`;
+    if (columns.position.length > INLINE_EVENTS) {
+      // Prepared once per connection: the plan is kept.
+      await client.query({ name: 'append-insert', text: INSERT_SQL, values: columns.values(recordedAt) });
+      await client.query(notifyAndCommit);
+    } else if (columns.position.length > 0) {
+      await client.query(`${columns.inlineInsert(recordedAt)}; ${notifyAndCommit}`);
     } else {
       await client.query('COMMIT');
     }
