@@ -62,7 +62,7 @@ const INLINE_EVENTS = 1000;
  */
 const literal = (value: string) =>
   value.includes('\\') ? `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${value.replace(/'/g, "''")}'`;
-const nullable = (value: string | null) => (value === null ? 'NULL' : literal(value));
+const HEX_64 = /^[0-9a-f]{64}$/;
 
 /** The rows of one transaction, column by column, as INSERT_SQL unnests them. */
 class Columns {
@@ -82,15 +82,27 @@ class Columns {
 
   /** One INSERT with the values written in, for {@link INLINE_EVENTS} or fewer. */
   inlineInsert(recordedAt: string): string {
+    // Names, types and times repeat along a group: each is quoted once.
+    const quoted = new Map<string, string>();
+    const short = (value: string | null) => {
+      if (value === null) return 'NULL';
+      let text = quoted.get(value);
+      if (text === undefined) quoted.set(value, (text = literal(value)));
+      return text;
+    };
     const recorded = literal(recordedAt);
-    const rows = this.position.map(
-      (position, i) =>
-        `(${position},${literal(this.stream[i])},${this.revision[i]},${literal(this.id[i])},${literal(this.type[i])},` +
-        `${this.schemaVersion[i]},${literal(this.data[i])},${literal(this.occurredAt[i])},` +
-        `${nullable(this.correlationId[i])},${nullable(this.causationId[i])},${nullable(this.actor[i])},` +
-        `${recorded},${literal(this.previousHash[i])},${literal(this.hash[i])})`,
-    );
-    return `INSERT INTO ${LEDGER_SCHEMA}.events (${INSERT_COLUMNS}) VALUES ${rows.join(',')}`;
+    let sql = `INSERT INTO ${LEDGER_SCHEMA}.events (${INSERT_COLUMNS}) VALUES `;
+    for (let i = 0; i < this.position.length; i++) {
+      // Ids are checked UUIDs and hashes hex digits (a stored previous hash is checked here):
+      // nothing in them needs quoting.
+      const previous = HEX_64.test(this.previousHash[i]) ? `'${this.previousHash[i]}'` : literal(this.previousHash[i]);
+      sql +=
+        `${i === 0 ? '' : ','}(${this.position[i]},${short(this.stream[i])},${this.revision[i]},'${this.id[i]}',` +
+        `${short(this.type[i])},${this.schemaVersion[i]},${literal(this.data[i])},${short(this.occurredAt[i])},` +
+        `${short(this.correlationId[i])},${short(this.causationId[i])},${short(this.actor[i])},` +
+        `${recorded},${previous},'${this.hash[i]}')`;
+    }
+    return sql;
   }
 
   values(recordedAt: string): unknown[] {
