@@ -171,7 +171,18 @@ export async function writeAppendGroup(
         const previousHash = hash;
         hash = chainHash(
           previousHash,
-          canonicalEvent({ ...event, position, streamName: append.streamName, revision, recordedAt }),
+          // Named field by field: an object spread here cost several microseconds per event.
+          canonicalEvent({
+            position,
+            streamName: append.streamName,
+            revision,
+            id: event.id,
+            type: event.type,
+            schemaVersion: event.schemaVersion,
+            dataJson: event.dataJson,
+            metadata: event.metadata,
+            recordedAt,
+          }),
         );
         columns.position.push(String(position));
         columns.stream.push(append.streamName);

@@ -215,7 +215,17 @@ export class PostgresEventStore implements EventStore {
       );
       for (const [position, previousHash, ...row] of page) {
         const event = toRecordedEvent(row);
-        const canonical = canonicalEvent({ ...event, dataJson: row[6] });
+        const canonical = canonicalEvent({
+          position: event.position,
+          streamName: event.streamName,
+          revision: event.revision,
+          id: event.id,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          dataJson: row[6],
+          metadata: event.metadata,
+          recordedAt: event.recordedAt,
+        });
         const broken = walk.next(Number(position), previousHash, event.hash!, chainHash(previousHash, canonical));
         if (broken) return broken;
       }
