@@ -45,13 +45,11 @@ const INSERT_SQL = `
     AS e(position, stream, revision, id, type, schema_version, data, occurred_at,
       correlation_id, causation_id, actor, previous_hash, hash)`;
 
-const INSERT_COLUMNS = `position, stream, revision, id, type, schema_version, data, occurred_at,
-    correlation_id, causation_id, actor, recorded_at, previous_hash, hash`;
-
 /**
- * Groups up to this many events are inserted with their values written into the statement,
- * so that the insert, the notification and the commit go in one round trip; larger ones
- * through the prepared INSERT_SQL, whose arrays PostgreSQL parses faster than a long VALUES list.
+ * Groups up to this many events are inserted by INSERT_SQL with its arrays written in as
+ * literals, so that the insert, the notification and the commit go in one round trip (a
+ * multi-statement query takes no parameters); larger ones by INSERT_SQL prepared, its arrays
+ * sent as parameters, which spares quoting megabytes a second time, and the commit after it.
  */
 const INLINE_EVENTS = 1000;
 
@@ -62,7 +60,9 @@ const INLINE_EVENTS = 1000;
  */
 const literal = (value: string) =>
   value.includes('\\') ? `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${value.replace(/'/g, "''")}'`;
-const HEX_64 = /^[0-9a-f]{64}$/;
+/** An element of an array literal: quoted, with its backslashes and double quotes escaped. */
+const arrayElement = (value: string | null) =>
+  value === null ? 'NULL' : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /** The rows of one transaction, column by column, as INSERT_SQL unnests them. */
 class Columns {
@@ -80,29 +80,31 @@ class Columns {
   readonly previousHash: string[] = [];
   readonly hash: string[] = [];
 
-  /** One INSERT with the values written in, for {@link INLINE_EVENTS} or fewer. */
+  /**
+   * INSERT_SQL with its arrays written in as literals, for {@link INLINE_EVENTS} or fewer
+   * events: each array is one token for the parser, and the server reads it as it reads
+   * the prepared statement's.
+   */
   inlineInsert(recordedAt: string): string {
-    // Names, types and times repeat along a group: each is quoted once.
-    const quoted = new Map<string, string>();
-    const short = (value: string | null) => {
-      if (value === null) return 'NULL';
-      let text = quoted.get(value);
-      if (text === undefined) quoted.set(value, (text = literal(value)));
-      return text;
-    };
-    const recorded = literal(recordedAt);
-    let sql = `INSERT INTO ${LEDGER_SCHEMA}.events (${INSERT_COLUMNS}) VALUES `;
-    for (let i = 0; i < this.position.length; i++) {
-      // Ids are checked UUIDs and hashes hex digits (a stored previous hash is checked here):
-      // nothing in them needs quoting.
-      const previous = HEX_64.test(this.previousHash[i]) ? `'${this.previousHash[i]}'` : literal(this.previousHash[i]);
-      sql +=
-        `${i === 0 ? '' : ','}(${this.position[i]},${short(this.stream[i])},${this.revision[i]},'${this.id[i]}',` +
-        `${short(this.type[i])},${this.schemaVersion[i]},${literal(this.data[i])},${short(this.occurredAt[i])},` +
-        `${short(this.correlationId[i])},${short(this.causationId[i])},${short(this.actor[i])},` +
-        `${recorded},${previous},'${this.hash[i]}')`;
-    }
-    return sql;
+    const text = (values: readonly (string | null)[]) => literal(`{${values.map(arrayElement).join(',')}}`);
+    const numbers = (values: readonly (string | number)[]) => `'{${values.join(',')}}'`;
+    const inline = [
+      numbers(this.position),
+      text(this.stream),
+      numbers(this.revision),
+      `'{${this.id.join(',')}}'`,
+      text(this.type),
+      numbers(this.schemaVersion),
+      text(this.data),
+      text(this.occurredAt),
+      text(this.correlationId),
+      text(this.causationId),
+      text(this.actor),
+      literal(recordedAt),
+      text(this.previousHash),
+      text(this.hash),
+    ];
+    return INSERT_SQL.replace(/\$(\d+)/g, (_, n: string) => inline[Number(n) - 1]);
   }
 
   values(recordedAt: string): unknown[] {
