@@ -21,14 +21,14 @@ interface Tail {
 // Read after the lock is held, in a statement of its own: in READ COMMITTED each statement
 // sees what was committed when it started, so this one sees the previous holder's commit.
 // (That holds for each statement of a multi-statement query too: it is sent with BEGIN and
-// the lock in one round trip, the streams written in as literals in place of STREAMS.)
+// the lock in one round trip, as EXECUTE of the statement prepared on the connection.)
 const TAIL_SQL = `
   SELECT tail.position, tail.recorded_at, tail.hash,
     to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now,
     (SELECT coalesce(json_object_agg(s.stream, s.revision), '{}'::json) FROM (
        SELECT name AS stream,
          (SELECT revision FROM ${LEDGER_SCHEMA}.events WHERE stream = name ORDER BY revision DESC LIMIT 1) AS revision
-       FROM unnest(STREAMS) AS name) AS s
+       FROM unnest($1::text[]) AS name) AS s
      WHERE s.revision IS NOT NULL) AS revisions
   FROM (SELECT 1) AS one
   LEFT JOIN LATERAL (
@@ -64,6 +64,19 @@ const literal = (value: string) =>
 const arrayElement = (value: string | null) =>
   value === null ? 'NULL' : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
+/**
+ * The tail read and the insert, prepared once per connection with SQL's PREPARE, so that a
+ * multi-statement query (which takes no parameters) can EXECUTE them with their arguments
+ * written in as literals and still use their saved plans: two round trips per append,
+ * neither parsing nor planning the statements again. (The connection must be a session of
+ * its own, not one shared by a transaction-pooling proxy, as LISTEN needs anyway.)
+ */
+const PREPARE_SQL =
+  `PREPARE samen_ledger_tail(text[]) AS ${TAIL_SQL}; ` +
+  `PREPARE samen_ledger_insert(bigint[], text[], integer[], uuid[], text[], integer[], text[], text[], text[], text[],
+     text[], text, text[], text[]) AS ${INSERT_SQL}; `;
+const prepared = new WeakSet<PoolClient>();
+
 /** The rows of one transaction, column by column, as INSERT_SQL unnests them. */
 class Columns {
   readonly position: string[] = [];
@@ -81,14 +94,14 @@ class Columns {
   readonly hash: string[] = [];
 
   /**
-   * INSERT_SQL with its arrays written in as literals, for {@link INLINE_EVENTS} or fewer
-   * events: each array is one token for the parser, and the server reads it as it reads
-   * the prepared statement's.
+   * EXECUTE of the prepared insert with its arrays written in as literals, for
+   * {@link INLINE_EVENTS} or fewer events: each array is one token for the parser, and the
+   * server reads it as it reads a parameter.
    */
   inlineInsert(recordedAt: string): string {
     const text = (values: readonly (string | null)[]) => literal(`{${values.map(arrayElement).join(',')}}`);
     const numbers = (values: readonly (string | number)[]) => `'{${values.join(',')}}'`;
-    const inline = [
+    return `EXECUTE samen_ledger_insert(${[
       numbers(this.position),
       text(this.stream),
       numbers(this.revision),
@@ -103,8 +116,7 @@ class Columns {
       literal(recordedAt),
       text(this.previousHash),
       text(this.hash),
-    ];
-    return INSERT_SQL.replace(/\$(\d+)/g, (_, n: string) => inline[Number(n) - 1]);
+    ].join(',')})`;
   }
 
   values(recordedAt: string): unknown[] {
@@ -148,12 +160,15 @@ export async function writeAppendGroup(
   const streams = [...new Set(group.map((append) => append.streamName))];
   // One round trip: the simple protocol runs several statements that take no parameters, each
   // with a snapshot of its own, so the tail is read after the lock is held.
+  // A connection that has not prepared the statements does so first, in the same round trip.
   const opening = client.query(
-    `BEGIN;${forceSynchronousCommit ? ' SET LOCAL synchronous_commit = on;' : ''} SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY});` +
-      TAIL_SQL.replace('STREAMS', `ARRAY[${streams.map(literal).join(',')}]::text[]`),
+    `${prepared.has(client) ? '' : PREPARE_SQL}BEGIN;${forceSynchronousCommit ? ' SET LOCAL synchronous_commit = on;' : ''}` +
+      ` SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY});` +
+      ` EXECUTE samen_ledger_tail(ARRAY[${streams.map(literal).join(',')}]::text[])`,
   ) as unknown as Promise<QueryResult<Tail>[]>;
   try {
     const results = await opening;
+    prepared.add(client);
     const [tail] = results[results.length - 1].rows;
     const recordedAt = tail.recorded_at !== null && tail.recorded_at > tail.now ? tail.recorded_at : tail.now;
     const revisions = new Map<string, StreamRevision>(Object.entries(tail.revisions));
