@@ -85,8 +85,9 @@ describeWithBinaries('PostgreSQL failover to a synchronous standby', () => {
 
     while (acknowledged.length < 300) await sleep(10);
     const beforeKill = acknowledged.length;
-    killedAt = performance.now();
     await pair.killPrimary();
+    // Taken once every process of the primary is gone: an answer already on its way counts as before.
+    killedAt = performance.now();
     const ackedAtKill = [...acknowledged];
     await sleep(500);
     await pair.promote();
@@ -115,6 +116,8 @@ describeWithBinaries('PostgreSQL failover to a synchronous standby', () => {
     await Promise.all([...stores.map((s) => s.close()), reader.close(), access.close()]);
 
     expect(firstAfterKill).toBeDefined();
+    // Nothing is acknowledged between the kill and the promotion: no server accepts writes then.
+    expect(firstAfterKill!).toBeGreaterThan(promotedAt);
     expect(acknowledged.length).toBeGreaterThan(ackedAtKill.length);
     // None lost: every acknowledged append, before the kill and after, is on the new primary.
     const storedSet = new Set(stored);
