@@ -1,9 +1,12 @@
 /**
  * Event store benchmark: the embedded adapter against plain better-sqlite3 doing the same
- * work (no port, no envelope, no validation) and against Emmett's SQLite event store, all
+ * work (no port, no envelope, no validation) and against Emmett's SQLite event store; then
+ * the PostgreSQL adapter against raw `pg` on a table of the same shape (postgres.ts); all
  * in one run on this machine. Run: npm run bench:event-store
  *
- * Settings: BENCH_READ_EVENTS (default 1000000), BENCH_ROUNDS (default 3).
+ * Settings: BENCH_READ_EVENTS (default 1000000), BENCH_ROUNDS (default 3), BENCH_SECTIONS
+ * (default "sqlite,postgres"), BENCH_POSTGRES_URL (default: a throwaway cluster),
+ * BENCH_PG_READ_EVENTS (default 200000), BENCH_PG_SINGLE_APPENDS (default 500).
  */
 import Database from 'better-sqlite3';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
@@ -14,10 +17,12 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@samen/event-store';
 import { median, ratePerSecond, report, type Row } from '../support/report';
 import { attendance, sampleEvent } from '../support/sample-events';
+import { postgresSection } from './postgres';
 
 const READ_EVENTS = Number(process.env.BENCH_READ_EVENTS ?? 1_000_000);
 const EMMETT_READ_EVENTS = Math.min(READ_EVENTS, 200_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'sqlite,postgres').split(',');
 const SINGLE_APPENDS = 1_500;
 const CONCURRENT_APPENDS = 6_000;
 const CONCURRENCY = 64;
@@ -249,8 +254,21 @@ async function medians<K extends string>(variants: Record<K, () => Promise<numbe
 
 async function main(): Promise<void> {
   console.log(
-    `event-store benchmark: ${ROUNDS} rounds, medians; reading ${READ_EVENTS.toLocaleString('en-US')} events`,
+    `event-store benchmark: ${ROUNDS} rounds, medians; reading ${READ_EVENTS.toLocaleString('en-US')} events; ` +
+      `sections ${SECTIONS.join(', ')}`,
   );
+  const sqlite = SECTIONS.includes('sqlite') ? await sqliteSection() : { rows: [], context: {} };
+  const postgres = SECTIONS.includes('postgres') ? await postgresSection(ROUNDS) : undefined;
+  const passed = report(
+    'event-store',
+    { node: process.version, rounds: ROUNDS, ...sqlite.context, ...postgres?.context },
+    [...sqlite.rows, ...(postgres?.rows ?? [])],
+  );
+  rmSync(dir, { recursive: true, force: true });
+  process.exitCode = passed ? 0 : 1;
+}
+
+async function sqliteSection(): Promise<{ rows: Row[]; context: Record<string, unknown> }> {
   const single = await medians({
     samen: () => singleAppends('samen'),
     raw: () => singleAppends('raw'),
@@ -316,19 +334,14 @@ async function main(): Promise<void> {
       baseline: { name: 'samen-ledger', value: read.samen },
     },
   ];
-  const passed = report(
-    'event-store',
-    {
-      node: process.version,
-      rounds: ROUNDS,
+  return {
+    rows,
+    context: {
       readEvents: READ_EVENTS,
       rssGrowthDuringReadMiB: Math.round((rssAfterRead - rssBefore) / 2 ** 20),
       emmettRetries,
     },
-    rows,
-  );
-  rmSync(dir, { recursive: true, force: true });
-  process.exitCode = passed ? 0 : 1;
+  };
 }
 
 void main();

@@ -98,7 +98,7 @@ describeWithPostgres('ledger-api on PostgreSQL', (cluster) => {
     await (await PostgresEventStore.open({ connectionString: newer })).close();
     const client = new Client({ connectionString: newer });
     await client.connect();
-    await client.query('UPDATE samen_ledger.schema_version SET version = 2');
+    await client.query('UPDATE samen_ledger.schema_version SET version = 3');
     await client.end();
 
     const refusal = await startLedgerApi({ eventStoreUrl: newer }).catch((e: unknown) => e);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostgresEventStore } from '@samen/event-store';
@@ -49,5 +49,21 @@ describeWithPostgres('ledger-cli on PostgreSQL', (cluster) => {
     expect(out).toEqual([
       expect.stringMatching(new RegExp(`^intact: 2 events, head position ${head}, head hash [0-9a-f]{64}$`)),
     ]);
+  });
+
+  it('token issue, list and revoke keep the tokens in the database, where every instance reads them', async () => {
+    expect(await cli('token', 'issue', '--kind', 'evaluator', '--label', 'evaluatie 2026')).toBe(0);
+    const tokenId = /^id: (\S+)/.exec(out[1])![1];
+    // Another data folder, as on another machine: the same tokens.
+    rmSync(dir, { recursive: true, force: true });
+    cli.clear();
+    expect(await cli('token', 'list')).toBe(0);
+    expect(out).toEqual([expect.stringMatching(new RegExp(`^${tokenId}  evaluator  "evaluatie 2026"  valid until `))]);
+    cli.clear();
+    expect(await cli('token', 'revoke', tokenId)).toBe(0);
+    cli.clear();
+    expect(await cli('token', 'list')).toBe(0);
+    expect(out).toEqual([expect.stringMatching(/"evaluatie 2026" {2}revoked /)]);
+    expect(existsSync(join(dir, 'access.db'))).toBe(false);
   });
 });

@@ -100,6 +100,51 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
     });
   });
 
+  describe('writing the values', () => {
+    const awkward = [
+      "it's a quote",
+      "back\\slash and \\' both",
+      "'); DROP TABLE samen_ledger.events; --",
+      'E\'x\' and $$dollar$$ and {"array",1}',
+      'Gemeente Súdwest-Fryslân — één 🙂',
+      '\\',
+    ];
+
+    it('stores quotes, backslashes and other awkward text exactly, in stream names, types and data', async () => {
+      const store = await open();
+      const events: NewEvent[] = awkward.map((text, i) => ({
+        type: `Awkward'\\${i}`,
+        data: { text, nested: { list: [text, null, i] } },
+        metadata: { occurredAt: '2022-12-01T10:00:00+01:00', actor: text, correlationId: text, causationId: text },
+      }));
+      const stream = "party-o'brien\\x";
+
+      await store.append(stream, events, 'no_stream');
+      const read = await store.readStream(stream);
+
+      expect(read.map((e) => [e.type, e.data, e.metadata.actor])).toEqual(
+        events.map((e) => [e.type, e.data, e.metadata.actor]),
+      );
+      expect(await store.verifyChain()).toMatchObject({ intact: true });
+    });
+
+    it('writes a group of more than a thousand events (appends queued together) in one chain', async () => {
+      const store = await open();
+      const batch = () =>
+        Array.from({ length: 600 }, (_, i) => ({
+          type: 'Awkward',
+          data: { text: awkward[i % awkward.length], i },
+          metadata: { occurredAt: '2022-12-01T10:00:00+01:00' },
+        }));
+
+      const results = await Promise.all([0, 1, 2].map((n) => store.append(`big-${n}`, batch(), 'no_stream')));
+
+      expect(results.map((r) => r.position)).toEqual([600n, 1200n, 1800n]);
+      expect((await store.readStream('big-2'))[599].data).toEqual({ text: awkward[599 % awkward.length], i: 599 });
+      expect(await store.verifyChain()).toMatchObject({ intact: true });
+    });
+  });
+
   describe('tamper evidence', () => {
     it('refuses to change, delete or truncate stored events', async () => {
       const store = await open();
@@ -134,7 +179,7 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
       const stores = await Promise.all([open(), open(), open()]);
       await stores[0].append('meeting-vaals-m1', [annaPresent], 'no_stream');
       const versions = await asOperator((client) => client.query('SELECT version FROM samen_ledger.schema_version'));
-      expect(versions.rows).toEqual([{ version: 1 }]);
+      expect(versions.rows).toEqual([{ version: 2 }]);
       expect(await stores[2].readStream('meeting-vaals-m1')).toHaveLength(1);
     });
 
@@ -152,13 +197,13 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
     it('refuses a database written by a newer samen-ledger, and leaves it untouched', async () => {
       const store = await open();
       await store.append('meeting-vaals-m1', [annaPresent], 'no_stream');
-      await asOperator((client) => client.query('UPDATE samen_ledger.schema_version SET version = 2'));
+      await asOperator((client) => client.query('UPDATE samen_ledger.schema_version SET version = 3'));
 
       const refusal = await PostgresEventStore.open({ connectionString: url }).catch((error: unknown) => error);
 
       expect(refusal).toBeInstanceOf(StoreSchemaTooNewError);
       expect((refusal as Error).message).toMatch(
-        /newer samen-ledger \(schema 2; this version reads up to 1\).*untouched/,
+        /newer samen-ledger \(schema 3; this version reads up to 2\).*untouched/,
       );
       expect(await store.readStream('meeting-vaals-m1')).toHaveLength(1);
     });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@samen/event-store';
-import { TOKEN_STORE, type TokenRecord, type TokenStore } from '@samen/access';
+import { type AccessTokens, TOKEN_STORE, type TokenRecord } from '@samen/access';
 import { createApp } from '../../apps/ledger-api/src/create-app';
 
 export interface Answer<Body = Record<string, unknown>> {
@@ -23,8 +23,10 @@ export interface LedgerApi {
     headers?: Record<string, string>,
   ): Promise<Answer<Body>>;
   get<Body = Record<string, unknown>>(path: string, headers?: Record<string, string>): Promise<Answer<Body>>;
-  /** A bearer token for a principal, issued as `ledger-cli token issue` would. */
+  /** A bearer token for a principal, issued as `ledger-cli token issue` would (embedded access file only). */
   tokenFor(principal: TokenRecord['principal']): string;
+  /** The same on any access store: on PostgreSQL an issue resolves once it is committed. */
+  issueToken(principal: TokenRecord['principal']): Promise<string>;
   /** The Authorization header of the programme team token every request carries by default. */
   readonly auth: Record<string, string>;
   /** Every event in the store after a position, in order. */
@@ -34,7 +36,8 @@ export interface LedgerApi {
 
 /**
  * `shareDataDir`: run beside another instance on the same store file (as a second process would).
- * `eventStoreUrl`: keep the events on that server instead (views and tokens stay in the data folder).
+ * `eventStoreUrl`: keep the events on that server instead, and the tokens and sessions beside them
+ * (the views stay in the data folder).
  */
 export async function startLedgerApi(
   options: { shareDataDir?: string; eventStoreUrl?: string } = {},
@@ -53,9 +56,14 @@ export async function startLedgerApi(
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
   const store = app.get<EventStore>(EVENT_STORE);
-  const tokens = app.get<TokenStore>(TOKEN_STORE);
-  const tokenFor = (principal: TokenRecord['principal']) => tokens.issue(principal, 'e2e', 1).token;
-  const auth = { authorization: `Bearer ${tokenFor({ kind: 'programme-team', id: 'e2e-kernteam' })}` };
+  const tokens = app.get<AccessTokens>(TOKEN_STORE);
+  const issueToken = async (principal: TokenRecord['principal']) => (await tokens.issue(principal, 'e2e', 1)).token;
+  const tokenFor = (principal: TokenRecord['principal']) => {
+    const issued = tokens.issue(principal, 'e2e', 1);
+    if (issued instanceof Promise) throw new Error('tokenFor needs the embedded access file: use issueToken');
+    return issued.token;
+  };
+  const auth = { authorization: `Bearer ${await issueToken({ kind: 'programme-team', id: 'e2e-kernteam' })}` };
   const answer = async <Body>(response: Response): Promise<Answer<Body>> => {
     const text = await response.text();
     return {
@@ -78,6 +86,7 @@ export async function startLedgerApi(
       ),
     get: async (path, headers = {}) => answer(await fetch(`${base}${path}`, { headers: { ...auth, ...headers } })),
     tokenFor,
+    issueToken,
     auth,
     eventsAfter: async (position) => {
       const events: RecordedEvent[] = [];

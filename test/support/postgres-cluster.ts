@@ -120,7 +120,7 @@ async function stopCluster(
 }
 
 /** The command prefix that runs a tool as the server's user: none unless this process is root. */
-function serverUser(dir: string): string[] {
+export function serverUser(dir: string): string[] {
   if (process.getuid?.() !== 0) return [];
   const [, uid, gid] = /^postgres:[^:]*:(\d+):(\d+):/m.exec(readFileSync('/etc/passwd', 'utf8')) ?? [];
   if (uid === undefined) {
@@ -132,7 +132,7 @@ function serverUser(dir: string): string[] {
   return ['runuser', '-u', 'postgres', '--'];
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -141,7 +141,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

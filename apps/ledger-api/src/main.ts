@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { TOKEN_STORE, type TokenStore } from '@samen/access';
+import { type AccessTokens, TOKEN_STORE } from '@samen/access';
 import { ConfigValidationError, loadLedgerConfig } from '@samen/config';
 import { EventStoreError } from '@samen/event-store';
 import { createApp } from './create-app';
@@ -26,12 +26,12 @@ async function main(): Promise<void> {
         : 'KurrentDB';
   logger.log(`samen-ledger listens on ${await app.getUrl()} (API docs at /docs) with the ${store}`);
   // A newcomer gets in at once; production never hands out a token by itself.
-  if (demo && config.environment === 'development') printDemoToken(app, await app.getUrl());
+  if (demo && config.environment === 'development') await printDemoToken(app, await app.getUrl());
 }
 
-function printDemoToken(app: NestFastifyApplication, url: string): void {
-  const { token, record } = app
-    .get<TokenStore>(TOKEN_STORE)
+async function printDemoToken(app: NestFastifyApplication, url: string): Promise<void> {
+  const { token, record } = await app
+    .get<AccessTokens>(TOKEN_STORE)
     .issue({ kind: 'programme-team', id: 'demo-kernteam' }, 'demo kernteam (npm start)', 30);
   process.stdout.write(
     [

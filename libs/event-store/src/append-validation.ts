@@ -121,14 +121,16 @@ function prepareMetadata(metadata: EventMetadata, path: string, limits: AppendLi
     const value = metadata[key];
     if (value !== undefined) assertName(`${path}.${key}`, value, limits);
   }
-  // A fresh object with only the known fields, in a fixed order.
+  // A fresh object with only the known fields, in a fixed order (set one by one: conditional
+  // spreads cost microseconds per event, and this runs for every event appended).
   const { occurredAt, correlationId, causationId, actor } = metadata;
-  return {
+  const prepared: { occurredAt: string; correlationId?: string; causationId?: string; actor?: string } = {
     occurredAt,
-    ...(correlationId !== undefined && { correlationId }),
-    ...(causationId !== undefined && { causationId }),
-    ...(actor !== undefined && { actor }),
   };
+  if (correlationId !== undefined) prepared.correlationId = correlationId;
+  if (causationId !== undefined) prepared.causationId = causationId;
+  if (actor !== undefined) prepared.actor = actor;
+  return prepared;
 }
 
 function assertName(field: string, value: unknown, limits: AppendLimits): void {

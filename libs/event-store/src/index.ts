@@ -20,6 +20,17 @@ export {
 } from './integrity/verify-chain';
 export { createEventStore, KURRENTDB_SCHEMES, POSTGRES_SCHEMES, type EventStoreSettings } from './create-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './embedded';
-export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres';
+export {
+  ACCESS_CHANNEL,
+  ACCESS_LOCK_KEY,
+  asUnreachable,
+  checkOut,
+  LEDGER_SCHEMA,
+  PostgresEventStore,
+  prepareLedgerSchema,
+  ServerHosts,
+  withoutPassword,
+  type PostgresEventStoreOptions,
+} from './postgres';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
 export { EVENT_STORE, EventStoreModule } from './event-store.module';

@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { gzipSync } from 'node:zlib';
-import { allows, SESSION_STORE, TOKEN_STORE, type AccessRule, type SessionStore, type TokenStore } from '@samen/access';
+import {
+  allows,
+  SESSION_STORE,
+  TOKEN_STORE,
+  type AccessRule,
+  type AccessSessions,
+  type AccessTokens,
+} from '@samen/access';
 import { EVENT_STORE, type EventStore } from '@samen/event-store';
 import { acceptsGzip, readableProgrammes, ViewRunner } from '@samen/views';
 import { peopleOfParties } from './forms/fact-forms';
@@ -26,8 +33,8 @@ export class WebPages {
     readonly runner: ViewRunner,
     private readonly adapter: HttpAdapterHost,
     @Inject(EVENT_STORE) readonly store: EventStore,
-    @Inject(SESSION_STORE) readonly sessions: SessionStore,
-    @Inject(TOKEN_STORE) readonly tokens: TokenStore,
+    @Inject(SESSION_STORE) readonly sessions: AccessSessions,
+    @Inject(TOKEN_STORE) readonly tokens: AccessTokens,
   ) {}
 
   /** Every page: a signed-in reader the rule book lets through, a valid URL, then the page. */

@@ -1,16 +1,23 @@
 import { parseArgs } from 'node:util';
-import { PRINCIPAL_KINDS, TokenStore, type PrincipalKind, type TokenRecord } from '@samen/access';
+import {
+  type AccessTokens,
+  openAccessStores,
+  PRINCIPAL_KINDS,
+  type PrincipalKind,
+  type TokenRecord,
+} from '@samen/access';
 import { ID_PATTERN } from '@samen/command-handling';
 import { type CliCommand, type CliContext, UsageError, wholeNumber } from '../cli-command';
 
 const MAX_DAYS = 3660;
 
-async function withTokens<T>(config: CliContext['config'], work: (tokens: TokenStore) => T): Promise<T> {
-  const tokens = new TokenStore(config.access.file);
+/** The tokens where the API keeps them: in the PostgreSQL database of its events, or in the data folder. */
+async function withTokens<T>(config: CliContext['config'], work: (tokens: AccessTokens) => T | Promise<T>): Promise<T> {
+  const stores = await openAccessStores(config.eventStore, config.access.file);
   try {
-    return work(tokens);
+    return await work(stores.tokens);
   } finally {
-    tokens.close();
+    await stores.close();
   }
 }
 

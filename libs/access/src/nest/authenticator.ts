@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../domain/principal';
-import type { TokenStore } from '../tokens/token-store';
+import type { AccessTokens } from '../tokens/token-store';
 import { UnauthenticatedError } from './access-errors';
 
 /**
@@ -33,7 +33,7 @@ export const internalRequestHeaders = (onBehalfOf?: Exclude<Principal, { kind: '
 const INTERNAL: Principal = { kind: 'programme-team', id: 'system:facts-import' };
 
 export class BearerTokenAuthenticator implements Authenticator {
-  constructor(private readonly tokens: TokenStore) {}
+  constructor(private readonly tokens: AccessTokens) {}
 
   authenticate(headers: Readonly<Record<string, string | string[] | undefined>>): Principal {
     const internal = headers[INTERNAL_HEADER];

@@ -2,15 +2,47 @@ import Database from 'better-sqlite3';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { TokenRecord } from '../tokens/token-store';
+import type { Awaitable, TokenRecord } from '../tokens/token-store';
 
 /** How long a browser session lasts without being used; never beyond its access token's expiry. */
 export const SESSION_IDLE_MS = 8 * 60 * 60_000;
 const SESSION = /^[A-Za-z0-9_-]{43}$/;
+/** Whether a string has the shape of a session id at all. */
+export const isSessionShaped = (sessionId: string) => SESSION.test(sessionId);
 
 export interface SessionRecord {
   readonly tokenId: string;
   readonly expiresAt: string;
+}
+
+/**
+ * The browser sessions as the web pages use them: {@link SessionStore} in the data folder,
+ * or the PostgreSQL one beside the events (ADR 0008, addendum).
+ */
+export interface AccessSessions {
+  start(token: TokenRecord, now?: number): Awaitable<{ sessionId: string; expiresAt: string }>;
+  check(sessionId: string, now?: number): SessionRecord | undefined;
+  end(sessionId: string, now?: number): Awaitable<void>;
+  csrfTokenFor(id: string): string;
+  csrfMatches(id: string, given: unknown): boolean;
+  close(): Awaitable<void>;
+}
+
+/** A new session id, and when it ends: idle for {@link SESSION_IDLE_MS}, never after its token. */
+export function newSession(token: TokenRecord, now: number): { sessionId: string; hash: string; expiresAt: string } {
+  const sessionId = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Math.min(now + SESSION_IDLE_MS, Date.parse(token.expiresAt))).toISOString();
+  return { sessionId, hash: sessionHash(sessionId), expiresAt };
+}
+
+/** A CSRF token: an HMAC of the id under the store's secret, so every instance derives the same. */
+export const csrfToken = (secret: Buffer, id: string) => createHmac('sha256', secret).update(id).digest('base64url');
+
+export function csrfTokenMatches(secret: Buffer, id: string, given: unknown): boolean {
+  if (typeof given !== 'string') return false;
+  const expected = Buffer.from(csrfToken(secret, id));
+  const actual = Buffer.from(given);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
 /**
@@ -19,7 +51,7 @@ export interface SessionRecord {
  * keeps the id's SHA-256, so a copy of the file signs nobody in. Kept in the access file
  * beside the tokens, so that revoking a token ends its sessions on every instance.
  */
-export class SessionStore {
+export class SessionStore implements AccessSessions {
   private readonly db: Database.Database;
   private readonly secret: Buffer;
 
@@ -42,11 +74,10 @@ export class SessionStore {
 
   /** A new session for a checked token; the id is shown to the browser once, as its cookie. */
   start(token: TokenRecord, now = Date.now()): { sessionId: string; expiresAt: string } {
-    const sessionId = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Math.min(now + SESSION_IDLE_MS, Date.parse(token.expiresAt))).toISOString();
+    const { sessionId, hash, expiresAt } = newSession(token, now);
     this.db
       .prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, NULL)')
-      .run(hashOf(sessionId), token.tokenId, new Date(now).toISOString(), expiresAt);
+      .run(hash, token.tokenId, new Date(now).toISOString(), expiresAt);
     return { sessionId, expiresAt };
   }
 
@@ -57,7 +88,7 @@ export class SessionStore {
       .prepare<[string], { token_id: string; expires_at: string; ended_at: string | null }>(
         'SELECT token_id, expires_at, ended_at FROM sessions WHERE hash = ?',
       )
-      .get(hashOf(sessionId));
+      .get(sessionHash(sessionId));
     if (!row || row.ended_at !== null || Date.parse(row.expires_at) <= now) return undefined;
     return { tokenId: row.token_id, expiresAt: row.expires_at };
   }
@@ -67,7 +98,7 @@ export class SessionStore {
     if (!SESSION.test(sessionId)) return;
     this.db
       .prepare('UPDATE sessions SET ended_at = ? WHERE hash = ? AND ended_at IS NULL')
-      .run(new Date(now).toISOString(), hashOf(sessionId));
+      .run(new Date(now).toISOString(), sessionHash(sessionId));
   }
 
   /**
@@ -76,14 +107,11 @@ export class SessionStore {
    * nothing more has to be stored.
    */
   csrfTokenFor(id: string): string {
-    return createHmac('sha256', this.secret).update(id).digest('base64url');
+    return csrfToken(this.secret, id);
   }
 
   csrfMatches(id: string, given: unknown): boolean {
-    if (typeof given !== 'string') return false;
-    const expected = Buffer.from(this.csrfTokenFor(id));
-    const actual = Buffer.from(given);
-    return expected.length === actual.length && timingSafeEqual(expected, actual);
+    return csrfTokenMatches(this.secret, id, given);
   }
 
   close(): void {
@@ -91,4 +119,5 @@ export class SessionStore {
   }
 }
 
-const hashOf = (id: string) => createHash('sha256').update(id).digest('hex');
+/** The SHA-256 under which a session id is kept. */
+export const sessionHash = (id: string) => createHash('sha256').update(id).digest('hex');

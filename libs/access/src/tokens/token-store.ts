@@ -23,12 +23,73 @@ export type TokenCheck =
   | { readonly ok: true; readonly record: TokenRecord }
   | { readonly ok: false; readonly reason: 'malformed' | 'unknown' | 'expired' | 'revoked' };
 
+/** A change that the embedded store makes at once and PostgreSQL's once it has committed. */
+export type Awaitable<T> = T | Promise<T>;
+
+export interface IssuedToken {
+  /** The bearer token itself, shown once: only its hash is kept. */
+  readonly token: string;
+  readonly record: TokenRecord;
+}
+
+/**
+ * The tokens as the guard, the web pages and `ledger-cli token` use them: {@link TokenStore}
+ * in the data folder, or the PostgreSQL one beside the events (ADR 0008, addendum). Checks
+ * and lists answer at once, from what the store holds in memory; changes are awaited, and
+ * count on this instance as soon as they resolve.
+ */
+export interface AccessTokens {
+  issue(principal: TokenRecord['principal'], label: string, validDays: number, now?: Date): Awaitable<IssuedToken>;
+  list(): TokenRecord[];
+  byId(tokenId: string): TokenRecord | undefined;
+  checkById(tokenId: string, now?: number): TokenCheck;
+  /** Notes a use of the token, at most once a minute; never delays or fails the request. */
+  touch(tokenId: string, now?: number): void;
+  revoke(tokenId: string, now?: Date): Awaitable<boolean>;
+  check(token: string, now?: number): TokenCheck;
+  close(): Awaitable<void>;
+}
+
+/** A new token for a principal, with the hash under which it is kept. */
+export function newToken(
+  principal: TokenRecord['principal'],
+  label: string,
+  validDays: number,
+  now: Date,
+): IssuedToken & { hash: string } {
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const record: TokenRecord = {
+    tokenId: randomUUID(),
+    label,
+    principal,
+    issuedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + validDays * 86_400_000).toISOString(),
+    revokedAt: null,
+    lastUsedAt: null,
+  };
+  return { token, hash: tokenHash(token), record };
+}
+
+/** Whether a string has the shape of a token at all (a malformed one is not looked up). */
+export const isTokenShaped = (token: string) => TOKEN.test(token);
+
+/** What a token's record says about a request made at `now`. */
+export function checkRecord(record: TokenRecord | null | undefined, now: number): TokenCheck {
+  if (!record) return { ok: false, reason: 'unknown' };
+  if (record.revokedAt !== null) return { ok: false, reason: 'revoked' };
+  if (Date.parse(record.expiresAt) <= now) return { ok: false, reason: 'expired' };
+  return { ok: true, record };
+}
+
+/** How often a token's last use is written, at most. */
+export const TOUCH_EVERY_MS = 60_000;
+
 /**
  * Bearer tokens: 256 random bits, shown once when issued, stored only as their SHA-256
  * (ADR 0007: a fast hash is right for secrets that random). Kept in the API's own SQLite
  * file beside the store, so issuing or revoking needs no running server.
  */
-export class TokenStore {
+export class TokenStore implements AccessTokens {
   private readonly db: Database.Database;
   private readonly byHash: Database.Statement<[string], Row>;
   private readonly dataVersion: Database.Statement<[], number>;
@@ -63,25 +124,11 @@ export class TokenStore {
     this.dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 
-  issue(
-    principal: TokenRecord['principal'],
-    label: string,
-    validDays: number,
-    now = new Date(),
-  ): { token: string; record: TokenRecord } {
-    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const record: TokenRecord = {
-      tokenId: randomUUID(),
-      label,
-      principal,
-      issuedAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + validDays * 86_400_000).toISOString(),
-      revokedAt: null,
-      lastUsedAt: null,
-    };
+  issue(principal: TokenRecord['principal'], label: string, validDays: number, now = new Date()): IssuedToken {
+    const { token, hash, record } = newToken(principal, label, validDays, now);
     this.db
       .prepare('INSERT INTO tokens VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)')
-      .run(record.tokenId, hashOf(token), label, JSON.stringify(principal), record.issuedAt, record.expiresAt);
+      .run(record.tokenId, hash, label, JSON.stringify(principal), record.issuedAt, record.expiresAt);
     this.known.clear();
     return { token, record };
   }
@@ -98,11 +145,7 @@ export class TokenStore {
 
   /** The token's check as {@link check} makes it, for a token known by id (a browser session's). */
   checkById(tokenId: string, now = Date.now()): TokenCheck {
-    const record = this.byId(tokenId);
-    if (!record) return { ok: false, reason: 'unknown' };
-    if (record.revokedAt !== null) return { ok: false, reason: 'revoked' };
-    if (Date.parse(record.expiresAt) <= now) return { ok: false, reason: 'expired' };
-    return { ok: true, record };
+    return checkRecord(this.byId(tokenId), now);
   }
 
   /**
@@ -134,12 +177,8 @@ export class TokenStore {
    * another process (`ledger-cli token revoke`) within RECHECK_MS (ADR 0007).
    */
   check(token: string, now = Date.now()): TokenCheck {
-    if (!TOKEN.test(token)) return { ok: false, reason: 'malformed' };
-    const record = this.lookUp(hashOf(token));
-    if (!record) return { ok: false, reason: 'unknown' };
-    if (record.revokedAt !== null) return { ok: false, reason: 'revoked' };
-    if (Date.parse(record.expiresAt) <= now) return { ok: false, reason: 'expired' };
-    return { ok: true, record };
+    if (!isTokenShaped(token)) return { ok: false, reason: 'malformed' };
+    return checkRecord(this.lookUp(tokenHash(token)), now);
   }
 
   close(): void {
@@ -169,11 +208,11 @@ export class TokenStore {
 }
 
 const MAX_REMEMBERED = 10_000;
-const TOUCH_EVERY_MS = 60_000;
 /** How stale the remembered tokens may be: a revocation by another process counts within this. */
 export const RECHECK_MS = 250;
 
-interface Row {
+/** A token as both stores keep it (columns of the same names). */
+export interface Row {
   token_id: string;
   label: string;
   principal: string;
@@ -183,9 +222,10 @@ interface Row {
   last_used_at: string | null;
 }
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The SHA-256 under which a token is kept. */
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-const toRecord = (row: Row): TokenRecord => ({
+export const toRecord = (row: Row): TokenRecord => ({
   tokenId: row.token_id,
   label: row.label,
   principal: JSON.parse(row.principal) as TokenRecord['principal'],

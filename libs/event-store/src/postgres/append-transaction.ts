@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 import { matchesExpectedRevision } from '../append-validation';
 import type { PendingAppend } from '../queued-append';
 import type { AppendResult, StreamRevision } from '../envelope';
@@ -20,6 +20,8 @@ interface Tail {
 
 // Read after the lock is held, in a statement of its own: in READ COMMITTED each statement
 // sees what was committed when it started, so this one sees the previous holder's commit.
+// (That holds for each statement of a multi-statement query too: it is sent with BEGIN and
+// the lock in one round trip, as EXECUTE of the statement prepared on the connection.)
 const TAIL_SQL = `
   SELECT tail.position, tail.recorded_at, tail.hash,
     to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now,
@@ -43,6 +45,38 @@ const INSERT_SQL = `
     AS e(position, stream, revision, id, type, schema_version, data, occurred_at,
       correlation_id, causation_id, actor, previous_hash, hash)`;
 
+/**
+ * Groups up to this many events are inserted by INSERT_SQL with its arrays written in as
+ * literals, so that the insert, the notification and the commit go in one round trip (a
+ * multi-statement query takes no parameters); larger ones by INSERT_SQL prepared, its arrays
+ * sent as parameters, which spares quoting megabytes a second time, and the commit after it.
+ */
+const INLINE_EVENTS = 1000;
+
+/**
+ * A string as an SQL literal, right whatever `standard_conforming_strings` says: quotes
+ * doubled, and a string with backslashes written as an escape string with them doubled.
+ * (Stored text cannot hold NUL, which the append's validation and JSON both keep out.)
+ */
+const literal = (value: string) =>
+  value.includes('\\') ? `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${value.replace(/'/g, "''")}'`;
+/** An element of an array literal: quoted, with its backslashes and double quotes escaped. */
+const arrayElement = (value: string | null) =>
+  value === null ? 'NULL' : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/**
+ * The tail read and the insert, prepared once per connection with SQL's PREPARE, so that a
+ * multi-statement query (which takes no parameters) can EXECUTE them with their arguments
+ * written in as literals and still use their saved plans: two round trips per append,
+ * neither parsing nor planning the statements again. (The connection must be a session of
+ * its own, not one shared by a transaction-pooling proxy, as LISTEN needs anyway.)
+ */
+const PREPARE_SQL =
+  `PREPARE samen_ledger_tail(text[]) AS ${TAIL_SQL}; ` +
+  `PREPARE samen_ledger_insert(bigint[], text[], integer[], uuid[], text[], integer[], text[], text[], text[], text[],
+     text[], text, text[], text[]) AS ${INSERT_SQL}; `;
+const prepared = new WeakSet<PoolClient>();
+
 /** The rows of one transaction, column by column, as INSERT_SQL unnests them. */
 class Columns {
   readonly position: string[] = [];
@@ -58,6 +92,32 @@ class Columns {
   readonly actor: (string | null)[] = [];
   readonly previousHash: string[] = [];
   readonly hash: string[] = [];
+
+  /**
+   * EXECUTE of the prepared insert with its arrays written in as literals, for
+   * {@link INLINE_EVENTS} or fewer events: each array is one token for the parser, and the
+   * server reads it as it reads a parameter.
+   */
+  inlineInsert(recordedAt: string): string {
+    const text = (values: readonly (string | null)[]) => literal(`{${values.map(arrayElement).join(',')}}`);
+    const numbers = (values: readonly (string | number)[]) => `'{${values.join(',')}}'`;
+    return `EXECUTE samen_ledger_insert(${[
+      numbers(this.position),
+      text(this.stream),
+      numbers(this.revision),
+      `'{${this.id.join(',')}}'`,
+      text(this.type),
+      numbers(this.schemaVersion),
+      text(this.data),
+      text(this.occurredAt),
+      text(this.correlationId),
+      text(this.causationId),
+      text(this.actor),
+      literal(recordedAt),
+      text(this.previousHash),
+      text(this.hash),
+    ].join(',')})`;
+  }
 
   values(recordedAt: string): unknown[] {
     return [
@@ -97,15 +157,19 @@ export async function writeAppendGroup(
   group: readonly PendingAppend[],
   forceSynchronousCommit: boolean,
 ): Promise<AppendOutcome[]> {
-  // One round trip: the simple protocol runs several statements that take no parameters.
-  await client.query(
-    `BEGIN;${forceSynchronousCommit ? ' SET LOCAL synchronous_commit = on;' : ''} SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`,
-  );
+  const streams = [...new Set(group.map((append) => append.streamName))];
+  // One round trip: the simple protocol runs several statements that take no parameters, each
+  // with a snapshot of its own, so the tail is read after the lock is held.
+  // A connection that has not prepared the statements does so first, in the same round trip.
+  const opening = client.query(
+    `${prepared.has(client) ? '' : PREPARE_SQL}BEGIN;${forceSynchronousCommit ? ' SET LOCAL synchronous_commit = on;' : ''}` +
+      ` SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY});` +
+      ` EXECUTE samen_ledger_tail(ARRAY[${streams.map(literal).join(',')}]::text[])`,
+  ) as unknown as Promise<QueryResult<Tail>[]>;
   try {
-    const streams = [...new Set(group.map((append) => append.streamName))];
-    const {
-      rows: [tail],
-    } = await client.query<Tail>(TAIL_SQL, [streams]);
+    const results = await opening;
+    prepared.add(client);
+    const [tail] = results[results.length - 1].rows;
     const recordedAt = tail.recorded_at !== null && tail.recorded_at > tail.now ? tail.recorded_at : tail.now;
     const revisions = new Map<string, StreamRevision>(Object.entries(tail.revisions));
     const columns = new Columns();
@@ -124,7 +188,18 @@ export async function writeAppendGroup(
         const previousHash = hash;
         hash = chainHash(
           previousHash,
-          canonicalEvent({ ...event, position, streamName: append.streamName, revision, recordedAt }),
+          // Named field by field: an object spread here cost several microseconds per event.
+          canonicalEvent({
+            position,
+            streamName: append.streamName,
+            revision,
+            id: event.id,
+            type: event.type,
+            schemaVersion: event.schemaVersion,
+            dataJson: event.dataJson,
+            metadata: event.metadata,
+            recordedAt,
+          }),
         );
         columns.position.push(String(position));
         columns.stream.push(append.streamName);
@@ -144,10 +219,14 @@ export async function writeAppendGroup(
       return { ok: true, result: { nextExpectedRevision: revision, position: BigInt(position) } };
     });
 
-    if (columns.position.length > 0) {
-      await client.query(INSERT_SQL, columns.values(recordedAt));
-      // Delivered at commit, to readers in other processes; only a wake-up call, never the events.
-      await client.query(`SELECT pg_notify('${APPEND_CHANNEL}', '${position}'); COMMIT`);
+    // The notification is delivered at commit, to readers in other processes; only a wake-up call, never the events.
+    const notifyAndCommit = `SELECT pg_notify('${APPEND_CHANNEL}', '${position}'); COMMIT`;
+    if (columns.position.length > INLINE_EVENTS) {
+      // Prepared once per connection: the plan is kept.
+      await client.query({ name: 'append-insert', text: INSERT_SQL, values: columns.values(recordedAt) });
+      await client.query(notifyAndCommit);
+    } else if (columns.position.length > 0) {
+      await client.query(`${columns.inlineInsert(recordedAt)}; ${notifyAndCommit}`);
     } else {
       await client.query('COMMIT');
     }

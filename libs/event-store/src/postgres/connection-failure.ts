@@ -1,4 +1,4 @@
-import { DatabaseError } from 'pg';
+import { DatabaseError, type Pool, type PoolClient } from 'pg';
 import { EventStoreError, StoreUnreachableError } from '../errors';
 
 /**
@@ -6,12 +6,13 @@ import { EventStoreError, StoreUnreachableError } from '../errors';
  * connection broke, rather than that the server refused a statement. A refusal comes as a
  * DatabaseError with an SQLSTATE; of those, only the classes about the connection count
  * (08 connection exception, 57P01–57P03 shutting down or starting up, 53300 too many
- * connections). Anything else `pg` throws during a query (a refused or reset socket, a
+ * connections), and 25006, a write sent to a standby (during a failover, until the store
+ * has moved to the promoted server). Anything else `pg` throws during a query (a refused or reset socket, a
  * connection that ended, a client no longer queryable) is about the connection. (Socket
  * errors come from Node's own realm, so `instanceof Error` cannot tell them apart.)
  */
 export function isConnectionFailure(error: unknown): boolean {
-  if (error instanceof DatabaseError) return /^(08|57P0[123]|53300)/.test(error.code ?? '');
+  if (error instanceof DatabaseError) return /^(08|57P0[123]|53300|25006)/.test(error.code ?? '');
   return !(error instanceof EventStoreError);
 }
 
@@ -33,4 +34,22 @@ export function asUnreachable(error: unknown, connectionString: string, conseque
 function describe(error: unknown): string {
   const { message, code } = (error ?? {}) as { message?: string; code?: string };
   return message || code || String(error);
+}
+
+/**
+ * A client from the pool that a dropped connection cannot crash the process with. pg-pool
+ * takes its own 'error' listener off a client while it is checked out, so a server killed
+ * during a transaction would emit an unhandled 'error'; the failure reaches the query in
+ * flight anyway, as a rejection.
+ */
+export async function checkOut(pool: Pool): Promise<PoolClient> {
+  const client = await pool.connect();
+  const ignore = () => undefined;
+  client.on('error', ignore);
+  const release = client.release.bind(client);
+  client.release = (destroy?: boolean | Error) => {
+    client.off('error', ignore);
+    release(destroy);
+  };
+  return client;
 }

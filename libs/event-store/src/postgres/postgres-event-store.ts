@@ -1,4 +1,4 @@
-import { Client, Pool, type QueryConfig } from 'pg';
+import type { QueryConfig } from 'pg';
 import type { Observable } from 'rxjs';
 import { type AppendLimits, DEFAULT_APPEND_LIMITS } from '../append-validation';
 import type {
@@ -31,11 +31,17 @@ import {
 } from '../stored-rows';
 import { writeAppendGroup } from './append-transaction';
 import { AppendWakeup } from './append-wakeup';
-import { asUnreachable } from './connection-failure';
+import { asUnreachable, checkOut } from './connection-failure';
 import { LEDGER_SCHEMA, prepareLedgerSchema } from './postgres-schema';
+import { ServerHosts } from './server-hosts';
 
 export interface PostgresEventStoreOptions {
-  /** A `postgres://` or `postgresql://` connection string (libpq's form, as `pg` reads it). */
+  /**
+   * A `postgres://` or `postgresql://` connection string (libpq's form, as `pg` reads it).
+   * It may name several hosts, `host1:5432,host2:5432`: the store uses the first that
+   * accepts writes, and moves to another after a failover (as libpq's
+   * `target_session_attrs=read-write`).
+   */
   readonly connectionString: string;
   readonly limits?: AppendLimits;
   /** Events a readAll page or a subscription's page holds when the caller names no maximum. */
@@ -78,7 +84,7 @@ type ChainRow = [string, string, ...Row];
 export class PostgresEventStore implements EventStore {
   readonly kind = 'postgres';
   private readonly connectionString: string;
-  private readonly pool: Pool;
+  private readonly hosts: ServerHosts;
   private readonly wakeup: AppendWakeup;
   private readonly pollMs: number;
   private readonly limits: AppendLimits;
@@ -93,11 +99,12 @@ export class PostgresEventStore implements EventStore {
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const store = new PostgresEventStore(options);
     try {
+      await store.hosts.choose();
       await prepareLedgerSchema(store.pool);
       const { rows } = await store.pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
       store.forceSynchronousCommit = rows[0].synchronous_commit === 'off';
     } catch (error) {
-      await store.pool.end();
+      await store.hosts.end();
       throw error instanceof EventStoreError ? error : asUnreachable(error, options.connectionString);
     }
     return store;
@@ -106,10 +113,8 @@ export class PostgresEventStore implements EventStore {
   private constructor(options: PostgresEventStoreOptions) {
     this.connectionString = options.connectionString;
     this.pollMs = options.pollMs ?? 500;
-    this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
-    // An idle connection that the server drops must not crash the process; the pool opens another.
-    this.pool.on('error', () => undefined);
-    this.wakeup = new AppendWakeup(() => new Client({ connectionString: options.connectionString }), this.pollMs);
+    this.hosts = new ServerHosts(options.connectionString, options.poolSize ?? 10);
+    this.wakeup = new AppendWakeup(() => this.hosts.newClient(), this.pollMs);
     this.limits = options.limits ?? DEFAULT_APPEND_LIMITS;
     this.pageSize = options.pageSize ?? 512;
     this.verifyPageSize = options.verifyPageSize ?? 4096;
@@ -210,7 +215,17 @@ export class PostgresEventStore implements EventStore {
       );
       for (const [position, previousHash, ...row] of page) {
         const event = toRecordedEvent(row);
-        const canonical = canonicalEvent({ ...event, dataJson: row[6] });
+        const canonical = canonicalEvent({
+          position: event.position,
+          streamName: event.streamName,
+          revision: event.revision,
+          id: event.id,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          dataJson: row[6],
+          metadata: event.metadata,
+          recordedAt: event.recordedAt,
+        });
         const broken = walk.next(Number(position), previousHash, event.hash!, chainHash(previousHash, canonical));
         if (broken) return broken;
       }
@@ -225,7 +240,12 @@ export class PostgresEventStore implements EventStore {
     // Appends already queued are written: they were accepted before the store closed.
     await this.writer;
     await this.wakeup.close();
-    await this.pool.end();
+    await this.hosts.end();
+  }
+
+  /** The pool on the server in use (the one that accepts writes, where several are named). */
+  private get pool() {
+    return this.hosts.pool;
   }
 
   private readPage(after: GlobalPosition | undefined, maxCount: number): Promise<RecordedEvent[]> {
@@ -243,6 +263,7 @@ export class PostgresEventStore implements EventStore {
     try {
       return (await this.pool.query<R>(query)).rows;
     } catch (error) {
+      this.hosts.failed(error);
       throw asUnreachable(error, this.connectionString);
     }
   }
@@ -251,7 +272,8 @@ export class PostgresEventStore implements EventStore {
   private async writeQueued(): Promise<void> {
     while (this.pending.length > 0) {
       const group = this.takeGroup();
-      const client = await this.pool.connect().catch((error: unknown) => {
+      const client = await checkOut(this.pool).catch((error: unknown) => {
+        this.hosts.failed(error);
         const failure = asUnreachable(error, this.connectionString, NOTHING_WRITTEN);
         for (const append of group) append.reject(failure);
         return undefined;
@@ -267,6 +289,7 @@ export class PostgresEventStore implements EventStore {
       } catch (error) {
         // The connection's state is unknown after a failure: it is closed rather than reused.
         client.release(true);
+        this.hosts.failed(error);
         const failure = asUnreachable(error, this.connectionString, PERHAPS_WRITTEN);
         for (const append of group) append.reject(failure);
       }

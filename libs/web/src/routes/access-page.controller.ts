@@ -2,7 +2,7 @@ import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nest
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { Access, type TokenStore } from '@samen/access';
+import { Access, type AccessTokens } from '@samen/access';
 import { one } from '../forms/form-values';
 import { accessPage, ACCESS_KINDS } from '../pages/access.page';
 import { WebErrorFilter } from '../web-error.filter';
@@ -58,7 +58,7 @@ export class AccessPageController {
       }
       const id = `web-${randomUUID().slice(0, 8)}`;
       const principal = kind === 'party-member' ? { kind, id, partyId } : { kind: kind!, id };
-      const { token } = this.web.tokens.issue(principal as Parameters<TokenStore['issue']>[0], label, days);
+      const { token } = await this.web.tokens.issue(principal as Parameters<AccessTokens['issue']>[0], label, days);
       return accessPage(input, this.web.tokens.list().reverse(), { issued: { code: token, label } });
     });
   }
@@ -68,7 +68,7 @@ export class AccessPageController {
     const form = formOf(request);
     return this.web.page(request, reply, form, PROGRAMME_TEAM, async (input) => {
       this.web.requireCsrf(this.web.session(request, reply), form);
-      if (!this.web.tokens.revoke(tokenId)) return notFound(input);
+      if (!(await this.web.tokens.revoke(tokenId))) return notFound(input);
       return accessPage(input, this.web.tokens.list().reverse(), {});
     });
   }

@@ -56,18 +56,18 @@ export class SignInController {
         401,
       );
     }
-    const { sessionId, expiresAt } = this.web.sessions.start(check.record);
+    const { sessionId, expiresAt } = await this.web.sessions.start(check.record);
     this.web.tokens.touch(check.record.tokenId);
     setSessionCookie(request, reply, sessionId, expiresAt);
     return reply.redirect(safeReturn(one(form, 'terug')) ?? context.href('/app'), 303);
   }
 
   @Post('app/uitloggen')
-  signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const form = formOf(request);
     const session = this.web.session(request, reply);
     this.web.requireCsrf(session, form);
-    if (session.sessionId) this.web.sessions.end(session.sessionId);
+    if (session.sessionId) await this.web.sessions.end(session.sessionId);
     clearSessionCookie(reply);
     return reply.redirect('/app/inloggen?uit=1', 303);
   }

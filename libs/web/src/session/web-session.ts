@@ -1,7 +1,7 @@
 import type {} from '@fastify/cookie';
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Principal, SessionStore, TokenStore } from '@samen/access';
+import type { AccessSessions, AccessTokens, Principal } from '@samen/access';
 
 export const SESSION_COOKIE = 'samen_sessie';
 /** A visitor's cookie before signing in, so that the sign-in form has a CSRF token too. */
@@ -37,8 +37,8 @@ const cookieOptions = (request: FastifyRequest) => ({
 export function sessionOf(
   request: FastifyRequest,
   reply: FastifyReply,
-  sessions: SessionStore,
-  tokens: TokenStore,
+  sessions: AccessSessions,
+  tokens: AccessTokens,
 ): WebSession {
   const sessionId = request.cookies[SESSION_COOKIE];
   if (sessionId) {
