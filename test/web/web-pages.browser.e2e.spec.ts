@@ -138,6 +138,15 @@ describeInBrowser(
           const name = path === '/app' ? 'overzicht' : path.slice('/app/'.length);
           await page.screenshot({ path: join(SCREENSHOTS, `${who}-${name}.png`), fullPage: true });
         }
+        // The forms, for those who record facts; an evaluator reads and records nothing.
+        for (const form of ['betaling', 'factuur', 'toezegging']) {
+          const response = await page.goto(`${api.base}/app/vastleggen/${form}`);
+          if (who === 'evaluator') {
+            expect({ form, status: response?.status() }).toEqual({ form, status: 403 });
+            continue;
+          }
+          expect({ form, violations: await seriousViolations(page) }).toEqual({ form, violations: [] });
+        }
         // 200 % zoom on a 1280 px screen is a 640 px wide page: nothing may run off it.
         await page.setViewportSize({ width: 640, height: 800 });
         for (const path of PAGES) {
@@ -406,6 +415,50 @@ describeInBrowser(
       await page.request.post(`${api.base}/app/vastleggen/betaling`, { form: form as Record<string, string> });
       expect((await api.eventsAfter(head)).filter((e) => e.type === 'PaymentMade')).toHaveLength(1);
       await context.close();
+    }, 60_000);
+
+    it('records an initiative’s invoice and a gemeente’s commitment from their forms, which then show on Geld and Afspraken', async () => {
+      const initiative = await signedIn(codes.initiatief);
+      const head = await api.store.headPosition();
+      await initiative.page.goto(`${api.base}/app/vastleggen/factuur`);
+      await initiative.page.getByLabel('Wie factureert').selectOption('stagehuis-schilderswijk');
+      await initiative.page.getByLabel('Aan wie').selectOption('gemeente-den-haag');
+      await initiative.page.getByLabel('Bedrag').fill('480');
+      await initiative.page.getByLabel('Waarvoor').fill('Advieswerk bij het wijkplan, 6 uur');
+      await initiative.page.getByLabel('Ingediend op').fill('2024-12-03');
+      await initiative.page.getByRole('button', { name: 'Vastleggen' }).click();
+      expect(new URL(initiative.page.url()).pathname).toBe('/app/geld');
+      const invoices = await api.get<{ invoices: { amountInCents: number; waiting: boolean; fromPartyId: string }[] }>(
+        '/views/money/invoices',
+      );
+      expect(
+        invoices.body.invoices.filter(
+          (i) => i.fromPartyId === 'stagehuis-schilderswijk' && i.amountInCents === 48_000 && i.waiting,
+        ),
+      ).toHaveLength(1);
+      await expect(initiative.page.locator('main').textContent()).resolves.toContain('€ 480,00');
+      await initiative.context.close();
+
+      const gemeente = await signedIn(codes.denHaag);
+      await gemeente.page.goto(`${api.base}/app/vastleggen/toezegging`);
+      await gemeente.page.getByLabel('Wie zegt toe').selectOption('gemeente-den-haag');
+      await gemeente.page.getByLabel('Verantwoordelijke').selectOption({ index: 1 });
+      await gemeente.page.getByLabel('Stagehuis Schilderswijk').check();
+      await gemeente.page.getByLabel('Soort').selectOption('house');
+      await gemeente.page
+        .getByLabel('Wat is toegezegd')
+        .fill('Een vaste werkplek in het stadsdeelkantoor, vanaf januari.');
+      await gemeente.page.getByLabel('Uiterlijk').fill('2025-01-31');
+      await gemeente.page.getByRole('button', { name: 'Vastleggen' }).click();
+      expect(new URL(gemeente.page.url()).pathname).toBe('/app/afspraken');
+      await expect(gemeente.page.locator('main').textContent()).resolves.toContain(
+        'Een vaste werkplek in het stadsdeelkantoor',
+      );
+      const made = (await api.eventsAfter(head)).filter(
+        (e) => e.type === 'CommitmentMade' || e.type === 'InvoiceSubmitted',
+      );
+      expect(made.map((e) => e.type).sort()).toEqual(['CommitmentMade', 'InvoiceSubmitted']);
+      await gemeente.context.close();
     }, 60_000);
 
     it('lets a gemeente record a handover with its note, which then shows to it and not to another gemeente', async () => {

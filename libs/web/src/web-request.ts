@@ -11,6 +11,8 @@ export type QueryParams = Readonly<Record<string, unknown>>;
 /** The rule book's rules the pages ask: reading the views, and the programme team's own pages. */
 export const VIEWS: AccessRule = { kind: 'views' };
 export const PROGRAMME_TEAM: AccessRule = { kind: 'write', scope: 'programme-team' };
+/** Recording facts at all: the programme team and members of a party (which party, the API's route decides). */
+export const RECORDING: AccessRule = { kind: 'write', scope: 'any-party' };
 
 /** A form post without this session's CSRF token: refused, nothing done. */
 export class CsrfRefused extends Error {

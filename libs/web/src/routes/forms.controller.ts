@@ -11,7 +11,7 @@ import { attendanceFormPage, attendanceLines, STATUS_TEXT, type LineError } from
 import { WebErrorFilter } from '../web-error.filter';
 
 import { WebPages } from '../web-pages';
-import { formOf, notFound, problemText, VIEWS, type QueryParams } from '../web-request';
+import { formOf, notFound, problemText, RECORDING, type QueryParams } from '../web-request';
 /** The forms for the facts people record most, each posted to the API's own route on the reader's behalf. */
 @ApiExcludeController()
 @Access.public()
@@ -27,7 +27,7 @@ export class FormsController {
     @Query() query: QueryParams,
     @Param('meetingId') meetingId: string,
   ) {
-    return this.web.page(request, reply, query, VIEWS, async (input) => {
+    return this.web.page(request, reply, query, RECORDING, async (input) => {
       const lines = attendanceLines(input.context, input.views, meetingId);
       if (!lines) return notFound(input);
       return attendanceFormPage(input, meetingId, lines, { idempotencyKey: randomUUID() });
@@ -46,7 +46,7 @@ export class FormsController {
     @Param('meetingId') meetingId: string,
   ) {
     const form = formOf(request);
-    return this.web.page(request, reply, form, VIEWS, async (input) => {
+    return this.web.page(request, reply, form, RECORDING, async (input) => {
       const { context } = input;
       this.web.requireCsrf(this.web.session(request, reply), form);
       const lines = attendanceLines(context, input.views, meetingId);
@@ -129,7 +129,7 @@ export class FormsController {
     @Query() query: QueryParams,
     @Param('form') name: string,
   ) {
-    return this.web.page(request, reply, query, VIEWS, async (input) => {
+    return this.web.page(request, reply, query, RECORDING, async (input) => {
       const form = FACT_FORMS[name];
       const subject = typeof query.subject === 'string' ? query.subject : undefined;
       if (!form || (form.needsSubject && !subject)) return notFound(input);
@@ -151,7 +151,7 @@ export class FormsController {
   @Post('app/vastleggen/:form')
   async factFormPost(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('form') name: string) {
     const posted = formOf(request);
-    return this.web.page(request, reply, posted, VIEWS, async (input) => {
+    return this.web.page(request, reply, posted, RECORDING, async (input) => {
       this.web.requireCsrf(this.web.session(request, reply), posted);
       const form = FACT_FORMS[name];
       const subject = one(posted, 'subject') || undefined;
