@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { PostgresAccess } from '@samen/access';
 import { PostgresEventStore, StoreUnreachableError } from '@samen/event-store';
-import { describeWithPostgres } from '../support/postgres-cluster';
+import { asOperatorOn, describeWithPostgres } from '../support/postgres-cluster';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -18,15 +18,7 @@ describeWithPostgres('access tokens and sessions in PostgreSQL', (cluster) => {
     opened.push(access);
     return access;
   };
-  const asOperator = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const asOperator = <T>(work: (client: Client) => Promise<T>) => asOperatorOn(url, work);
 
   beforeEach(async () => {
     url = await cluster().newDatabase();

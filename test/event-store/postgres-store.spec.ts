@@ -10,7 +10,7 @@ import {
   StoreSchemaTooNewError,
   StoreUnreachableError,
 } from '@samen/event-store';
-import { describeWithPostgres } from '../support/postgres-cluster';
+import { asOperatorOn, describeWithPostgres } from '../support/postgres-cluster';
 
 /** What only the PostgreSQL adapter promises or risks, beyond the shared contract (ADR 0008). */
 describeWithPostgres('PostgreSQL event store', (cluster) => {
@@ -21,16 +21,7 @@ describeWithPostgres('PostgreSQL event store', (cluster) => {
     opened.push(store);
     return store;
   };
-  /** A plain connection to the store's database, as an operator (or an attacker) has one. */
-  const asOperator = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const asOperator = <T>(work: (client: Client) => Promise<T>) => asOperatorOn(url, work);
 
   beforeEach(async () => {
     url = await cluster().newDatabase();

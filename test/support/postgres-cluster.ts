@@ -189,3 +189,14 @@ export function describeWithPostgres(name: string, body: (cluster: () => Postgre
     });
   });
 }
+
+/** A plain connection to a database, as an operator (or an attacker) has one, for one piece of work. */
+export async function asOperatorOn<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
