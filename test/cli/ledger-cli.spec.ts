@@ -24,6 +24,19 @@ describe('ledger-cli store commands', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('token issue gives a member of a registered party a token, and refuses a party this ledger does not know', async () => {
+    expect(
+      await cli('token', 'issue', '--kind', 'party-member', '--party', 'gemeente-vaals', '--label', 'beleidsadviseur'),
+    ).toBe(0);
+    expect(out[0]).toMatch(/^token: slt_/);
+    cli.clear();
+    expect(await cli('token', 'issue', '--kind', 'party-member', '--party', 'gemeente-vals')).toBe(2);
+    expect(err.join('\n')).toContain('no party "gemeente-vals" is registered in this ledger');
+    cli.clear();
+    expect(await cli('token', 'list')).toBe(0);
+    expect(out.filter((line) => line.includes('gemeente-vals'))).toEqual([]);
+  });
+
   it('store info names the adapter, the file and the head position', async () => {
     expect(await cli('store', 'info')).toBe(0);
     expect(out.map((l) => JSON.parse(l))).toEqual([

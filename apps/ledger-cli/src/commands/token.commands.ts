@@ -7,6 +7,7 @@ import {
   type TokenRecord,
 } from '@samen/access';
 import { ID_PATTERN } from '@samen/command-handling';
+import { partyStream } from '@samen/structure/domain';
 import { type CliCommand, type CliContext, UsageError, wholeNumber } from '../cli-command';
 
 const MAX_DAYS = 3660;
@@ -25,7 +26,7 @@ export const tokenIssue: CliCommand = {
   name: 'token issue',
   usage: 'token issue --kind programme-team|evaluator|party-member [--party ID] [--label TEXT] [--days N]',
   summary: 'Een toegangstoken uitgeven (eenmalig getoond) / issue a bearer token, shown once',
-  async run(args, { config, out }) {
+  async run(args, { config, store, out }) {
     const { values } = parseArgs({
       args,
       options: {
@@ -45,6 +46,15 @@ export const tokenIssue: CliCommand = {
     }
     if (values.party !== undefined && !ID_PATTERN.test(values.party)) {
       throw new UsageError(`--party must be a party id such as gemeente-vaals, got "${values.party}"`);
+    }
+    // A typo would give a token that reads the shared views but never its own party's facts.
+    if (
+      values.party !== undefined &&
+      (await store.readStream(partyStream(values.party), { maxCount: 1 })).length === 0
+    ) {
+      throw new UsageError(
+        `--party: no party "${values.party}" is registered in this ledger (see /views or the demo's parties)`,
+      );
     }
     const days = wholeNumber('--days', values.days, 90);
     if (days < 1 || days > MAX_DAYS) throw new UsageError(`--days must be from 1 to ${MAX_DAYS}`);
