@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { appendAll, SEED_POOL, syntheticHistory } from '@samen/synthetic';
 import { type CliCommand, UsageError, wholeNumber } from '../cli-command';
 
 /** Enough for any benchmark; beyond it a run would take hours. */
@@ -34,6 +33,8 @@ export const seedSynthetic: CliCommand = {
     const started = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
     const progress = process.stderr.isTTY ? progressLine(events, elapsed) : undefined;
+    // Loaded when used, so that other commands start without it.
+    const { appendAll, SEED_POOL, syntheticHistory } = await import('@samen/synthetic');
     const result = await appendAll(store, syntheticHistory({ events, seed }), {
       ...SEED_POOL,
       ...(progress && { onWritten: progress.update }),
