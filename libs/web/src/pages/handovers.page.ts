@@ -54,7 +54,11 @@ export async function handoversPage(input: PageInput): Promise<Page> {
     if (!context.principal || !mayReadRestricted(context.principal, party.partyId)) continue;
     const roles = new Set(party.events.filter((e) => e.kind === 'handover').map((e) => e.roleId));
     for (const roleId of roles) {
-      for (const event of await store.readStream(roleStream(roleId))) {
+      // A role's notes are read from its stream once until the log moves; only readers the rule book lets read them get here.
+      const read = () => store.readStream(roleStream(roleId));
+      // A failed read is remembered as failed: then read again, uncached.
+      const events = await input.remember(`role-stream:${roleId}`, read).catch(read);
+      for (const event of events) {
         const fact = currentShape(event);
         if (fact.type === 'HandoverRecorded' && fact.data.note !== undefined) {
           notes.set(fact.data.handoverId, fact.data.note);
