@@ -1,4 +1,5 @@
 export * from './domain/principal';
+export * from './domain/fact-visibility';
 export * from './tokens/token-store';
 export { AccessModule, SESSION_STORE, TOKEN_STORE } from './access.module';
 export * from './sessions/session-store';
