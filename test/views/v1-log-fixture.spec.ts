@@ -49,7 +49,10 @@ describe('a version 1 log written before event types had their own declarations'
 
   it('gives the views it gave when it was written', () => {
     const views = replay(events.map((event) => toLedgerFact(projectionEventOf(event))));
-    expect(viewsContent(views)).toMatchSnapshot();
+    // Reflections came later: that log has none, and the views it had are as they were.
+    const { reflections, ...viewsThen } = viewsContent(views);
+    expect(reflections.byId.size).toBe(0);
+    expect(viewsThen).toMatchSnapshot();
   });
 
   describe('appended to a store', () => {

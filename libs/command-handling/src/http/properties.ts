@@ -188,10 +188,10 @@ export const OccurredAtProperty = () =>
  * repeating list, or any other key is a 400 naming `visibility`. Whether the parties exist is the
  * handler's check.
  */
-export const VisibilityProperty = () =>
+export const VisibilityProperty = ({ optional = true }: { readonly optional?: boolean } = {}) =>
   applyDecorators(
-    ValidateIf((_: unknown, value: unknown) => value !== undefined),
-    ApiPropertyOptional({
+    ...(optional ? [ValidateIf((_: unknown, value: unknown) => value !== undefined)] : []),
+    (optional ? ApiPropertyOptional : ApiProperty)({
       description:
         'Wie het mag lezen; weggelaten: het hele programma. / Who may read it; left out: the whole programme. kind: shared, parties (with partyIds), initiatives, funders-aggregate.',
       example: { kind: 'parties', partyIds: ['gemeente-vaals'] },
@@ -224,7 +224,8 @@ function isVisibility(value: unknown): boolean {
   );
 }
 
-function satisfies(name: string, test: (value: unknown) => boolean, message: string): PropertyDecorator {
+/** A field checked whole by one test, refused with one message naming it. */
+export function satisfies(name: string, test: (value: unknown) => boolean, message: string): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name,
