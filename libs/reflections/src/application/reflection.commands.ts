@@ -1,4 +1,4 @@
-import { deciderHandler, requireExisting, requireVisibleParties, RoutedCommand } from '@samen/command-handling';
+import { deciderHandler, requireExisting, RoutedCommand } from '@samen/command-handling';
 import { ValidationError } from '@samen/ledger-kernel';
 import { requireSite } from '@samen/structure';
 import {
@@ -13,14 +13,13 @@ export class ChangeReflectionVisibilityCommand extends RoutedCommand<ChangeRefle
 
 const onReflectionStream = (command: { data: { reflectionId: string } }) => reflectionStream(command.data.reflectionId);
 
-/** The programme, the party, what it is about and every party a restriction names must exist. */
+/** The programme, the party and what it is about must exist (the parties a restriction names: deciderHandler). */
 export const RecordReflectionHandler = deciderHandler(
   RecordReflectionCommand,
   reflectionDecider,
   onReflectionStream,
   async (command, store) => {
-    const { programmeId, subject, byPartyId, visibility } = command.data;
-    await requireVisibleParties(store, visibility);
+    const { programmeId, subject, byPartyId } = command.data;
     await requireSite(store, programmeId, subject.kind === 'site' ? subject.id : undefined);
     await requireExisting(store, 'party', byPartyId);
     if (subject.kind === 'programme' && subject.id !== programmeId) {
@@ -36,10 +35,6 @@ export const ChangeReflectionVisibilityHandler = deciderHandler(
   ChangeReflectionVisibilityCommand,
   reflectionDecider,
   onReflectionStream,
-  async (command, store) => {
-    await requireVisibleParties(store, command.data.visibility);
-    return command;
-  },
 );
 
 export const REFLECTION_HANDLERS = [RecordReflectionHandler, ChangeReflectionVisibilityHandler];
