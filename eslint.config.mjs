@@ -10,6 +10,7 @@ const CAPABILITY_INDEXES = [
   '@samen/attendance',
   '@samen/commitments',
   '@samen/money',
+  '@samen/reflections',
 ];
 
 export default tseslint.config(

@@ -23,7 +23,7 @@ module.exports = {
     '^@samen/(ledger-kernel|event-store|views)/testing$': '<rootDir>/libs/$1/src/testing',
     // Entry points without the NestJS parts, for the views' worker thread.
     '^@samen/event-store/embedded$': '<rootDir>/libs/event-store/src/embedded',
-    '^@samen/(structure|roles|attendance|commitments|money)/domain$': '<rootDir>/libs/$1/src/domain',
+    '^@samen/(structure|roles|attendance|commitments|money|reflections)/domain$': '<rootDir>/libs/$1/src/domain',
     '^@samen/(.*)$': '<rootDir>/libs/$1/src',
   },
   // Each spec file starts its own stores and servers; two workers match this machine.

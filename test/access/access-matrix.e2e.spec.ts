@@ -98,6 +98,6 @@ describe('who may call which route', () => {
 
   it('writes nothing while probing', async () => {
     const before = await api.store.headPosition();
-    expect(before).toBe(17n);
+    expect(before).toBe(18n);
   });
 });

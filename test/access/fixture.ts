@@ -9,7 +9,8 @@ const at = '2023-03-09T13:00:00+01:00';
 /**
  * A small programme for access tests: Vaals with its initiative, Kampen (expected at the
  * meeting, so it takes part in the programme and reads its views), a role at Vaals
- * handed over with a restricted note, a meeting, a commitment, a payment and an invoice.
+ * handed over with a restricted note, a meeting, a commitment, a payment, an invoice and a
+ * shared reflection.
  * Every person is invented.
  */
 const FACTS = [
@@ -97,6 +98,16 @@ const FACTS = [
     transferredCommitmentIds: ['c-vaals'],
     introducedToPartners: false,
     note: SECRET_NOTE,
+  },
+  {
+    fact: 'ReflectionRecorded',
+    reflectionId: 'ref-vaals',
+    programmeId: 'samen',
+    subject: { kind: 'site', id: 'vaals' },
+    whatHappened: 'De eerste bijeenkomst liep uit',
+    learned: 'Korter vergaderen',
+    themes: ['vergaderen'],
+    byPartyId: 'gemeente-vaals',
   },
 ];
 

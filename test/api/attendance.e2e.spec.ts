@@ -79,7 +79,7 @@ describe('meetings and attendance over HTTP', () => {
           revision: 0,
           position: accepted.position,
           type: 'MeetingScheduled',
-          data: body,
+          data: { ...body, visibility: { kind: 'shared' } },
           occurredAt: '2023-02-01T12:00:00+01:00',
         },
       ]);
@@ -102,7 +102,9 @@ describe('meetings and attendance over HTTP', () => {
       expect(answer.status).toBe(201);
       const id = String(answer.body.id);
       expectAccepted(answer, { id: UUID, streamName: `meeting-${id}`, revision: 0 });
-      expect((await newFacts(api, before)).map((fact) => fact.data)).toEqual([{ ...body, meetingId: id }]);
+      expect((await newFacts(api, before)).map((fact) => fact.data)).toEqual([
+        { ...body, meetingId: id, visibility: { kind: 'shared' } },
+      ]);
     });
 
     it('answers a retried scheduling without an id with the same meeting, replayed, and appends nothing', async () => {
@@ -193,7 +195,7 @@ describe('meetings and attendance over HTTP', () => {
           revision: 1,
           position: accepted.position,
           type: 'AttendanceRecorded',
-          data: { meetingId, personId, partyId: denHaag.gemeenteId, status: 'present' },
+          data: { meetingId, personId, partyId: denHaag.gemeenteId, status: 'present', visibility: { kind: 'shared' } },
           occurredAt: '2023-03-14T10:05:00+01:00',
         },
       ]);
@@ -349,6 +351,7 @@ describe('meetings and attendance over HTTP', () => {
             reason: 'Had zich vooraf afgemeld per e-mail',
             partyId: groningen.gemeenteId,
             previousStatus: 'absent',
+            visibility: { kind: 'shared' },
           },
           occurredAt: '2023-03-21T09:00:00+01:00',
         },
@@ -469,7 +472,7 @@ describe('meetings and attendance over HTTP', () => {
           revision: 1,
           position: accepted.position,
           type: 'MeetingCancelled',
-          data: { meetingId, reason: 'Te weinig aanmeldingen' },
+          data: { meetingId, reason: 'Te weinig aanmeldingen', visibility: { kind: 'shared' } },
           occurredAt: '2023-03-10T15:00:00+01:00',
         },
       ]);

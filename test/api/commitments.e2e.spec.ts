@@ -72,7 +72,7 @@ describe('commitments over HTTP', () => {
           revision: 0,
           position: accepted.position,
           type: 'CommitmentMade',
-          data: body,
+          data: { ...body, visibility: { kind: 'shared' } },
           occurredAt: '2023-04-12T20:30:00+02:00',
         },
       ]);
@@ -95,7 +95,10 @@ describe('commitments over HTTP', () => {
       });
 
       expect(await newFacts(api, before)).toMatchObject([
-        { type: 'CommitmentMade', data: { kind: 'fund', amountInCents: 2_500_000, byPartyId: oranjeFonds } },
+        {
+          type: 'CommitmentMade',
+          data: { kind: 'fund', amountInCents: 2_500_000, byPartyId: oranjeFonds, visibility: { kind: 'shared' } },
+        },
       ]);
     });
 
@@ -108,7 +111,33 @@ describe('commitments over HTTP', () => {
       expect(answer.status).toBe(201);
       const id = String(answer.body.id);
       expectAccepted(answer, { id: UUID, streamName: `commitment-${id}`, revision: 0 });
-      expect((await newFacts(api, before)).map((fact) => fact.data)).toEqual([{ ...body, commitmentId: id }]);
+      expect((await newFacts(api, before)).map((fact) => fact.data)).toEqual([
+        { ...body, commitmentId: id, visibility: { kind: 'shared' } },
+      ]);
+    });
+
+    it('records the visibility it is given, restricted to named parties', async () => {
+      const body = make({ visibility: { kind: 'parties', partyIds: [oranjeFonds] } });
+      const before = await api.store.headPosition();
+
+      expect((await api.post('/commitments', body)).status).toBe(201);
+      expect((await newFacts(api, before)).map((fact) => (fact.data as { visibility: unknown }).visibility)).toEqual([
+        { kind: 'parties', partyIds: [oranjeFonds] },
+      ]);
+    });
+
+    it.each([
+      ['an unknown kind', { kind: 'everyone' }, 'visibility'],
+      ['an empty list of parties', { kind: 'parties', partyIds: [] }, 'visibility'],
+      ['a party that is not registered', { kind: 'parties', partyIds: ['gemeente-nergens'] }, 'visibility.partyIds'],
+    ])('refuses a visibility of %s with a 400 naming the field, and writes nothing', async (_, visibility, field) => {
+      const before = await api.store.headPosition();
+
+      const answer = await api.post('/commitments', make({ visibility }));
+
+      expect(answer.status).toBe(400);
+      expect(JSON.stringify(answer.body)).toContain(`"${field}"`);
+      expect(await api.store.headPosition()).toBe(before);
     });
 
     it('answers a retried commitment without an id with the same commitment, replayed, and appends nothing', async () => {
@@ -237,7 +266,12 @@ describe('commitments over HTTP', () => {
           revision: 1,
           position: accepted.position,
           type: 'CommitmentAmended',
-          data: { commitmentId, dueOn: '2025-01-01', reason: 'Raadsbesluit uitgesteld' },
+          data: {
+            commitmentId,
+            dueOn: '2025-01-01',
+            reason: 'Raadsbesluit uitgesteld',
+            visibility: { kind: 'shared' },
+          },
           occurredAt: '2023-11-08T21:00:00+01:00',
         },
       ]);
@@ -363,6 +397,7 @@ describe('commitments over HTTP', () => {
             toRoleId: newRole,
             reason: 'Overgenomen na vertrek van de beleidsadviseur',
             fromPersonId: beleidsadviseur,
+            visibility: { kind: 'shared' },
           },
           occurredAt: '2023-10-02T09:00:00+02:00',
         },
@@ -501,7 +536,7 @@ describe('commitments over HTTP', () => {
           revision: 1,
           position: accepted.position,
           type,
-          data: { commitmentId, [field]: text },
+          data: { commitmentId, [field]: text, visibility: { kind: 'shared' } },
           occurredAt: '2024-01-15T11:00:00+01:00',
         },
       ]);

@@ -75,7 +75,7 @@ describe('GET /history/:entity/:id', () => {
         position: event.position.toString(),
         revision: event.revision,
         type: event.type,
-        schemaVersion: 1,
+        schemaVersion: event.schemaVersion,
         occurredAt: event.metadata.occurredAt,
         recordedAt: event.recordedAt,
         correlationId: event.metadata.correlationId,
@@ -90,6 +90,8 @@ describe('GET /history/:entity/:id', () => {
       [1, 'CommitmentAmended', '2023-05-01T10:00:00+02:00'],
       [2, 'CommitmentFulfilled', '2023-06-01T10:00:00+02:00'],
     ]);
+    // As stored: today's commitment facts are at version 2, with their visibility.
+    expect(answer.body.events.map((event) => event.schemaVersion)).toEqual([2, 2, 2]);
   });
 
   it('keeps the request’s X-Correlation-Id and names the Idempotency-Key as the cause', async () => {

@@ -111,7 +111,7 @@ describe('payments and invoices over HTTP', () => {
           revision: 0,
           position: accepted.position,
           type: 'PaymentMade',
-          data: body,
+          data: { ...body, visibility: { kind: 'shared' } },
           occurredAt: '2023-04-03T14:00:00+02:00',
         },
       ]);
@@ -128,7 +128,9 @@ describe('payments and invoices over HTTP', () => {
         revision: 0,
       });
 
-      expect((await newFacts(api, before)).map((fact) => fact.data)).toEqual([body]);
+      expect((await newFacts(api, before)).map((fact) => fact.data)).toEqual([
+        { ...body, visibility: { kind: 'shared' } },
+      ]);
     });
 
     it('records a payment that settles an invoice with the same parties and amount', async () => {
@@ -143,7 +145,7 @@ describe('payments and invoices over HTTP', () => {
       });
 
       expect(await newFacts(api, before)).toMatchObject([
-        { type: 'PaymentMade', data: { settlesInvoiceId: invoiceId } },
+        { type: 'PaymentMade', data: { settlesInvoiceId: invoiceId, visibility: { kind: 'shared' } } },
       ]);
     });
 
@@ -286,7 +288,7 @@ describe('payments and invoices over HTTP', () => {
           revision: 1,
           position: accepted.position,
           type: 'PaymentReversed',
-          data: { paymentId, reason: 'Dubbel overgemaakt', amountInCents: 1_500_000 },
+          data: { paymentId, reason: 'Dubbel overgemaakt', amountInCents: 1_500_000, visibility: { kind: 'shared' } },
           occurredAt: '2023-04-05T10:00:00+02:00',
         },
       ]);
@@ -372,7 +374,7 @@ describe('payments and invoices over HTTP', () => {
           revision: 0,
           position: accepted.position,
           type: 'InvoiceSubmitted',
-          data: body,
+          data: { ...body, visibility: { kind: 'shared' } },
           occurredAt: '2023-06-30T16:00:00+02:00',
         },
       ]);
@@ -463,8 +465,8 @@ describe('payments and invoices over HTTP', () => {
       expectAccepted(answer, { streamName: `invoice-${invoiceId}`, revision: 2 });
       const [, firstPaid, secondPaid] = await api.store.readStream(`invoice-${invoiceId}`);
       expect([firstPaid.data, secondPaid.data]).toEqual([
-        { invoiceId, paymentId: wrongPayment, paidOn: '2023-07-28' },
-        { invoiceId, paymentId: rightPayment, paidOn: '2023-08-11' },
+        { invoiceId, paymentId: wrongPayment, paidOn: '2023-07-28', visibility: { kind: 'shared' } },
+        { invoiceId, paymentId: rightPayment, paidOn: '2023-08-11', visibility: { kind: 'shared' } },
       ]);
     });
 
@@ -485,7 +487,7 @@ describe('payments and invoices over HTTP', () => {
           revision: 1,
           position: accepted.position,
           type: 'InvoicePaid',
-          data: { invoiceId, paymentId, paidOn: '2023-07-28' },
+          data: { invoiceId, paymentId, paidOn: '2023-07-28', visibility: { kind: 'shared' } },
           occurredAt: '2023-07-28T12:00:00+02:00',
         },
       ]);

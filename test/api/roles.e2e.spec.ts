@@ -75,6 +75,7 @@ describe('roles and handovers over HTTP', () => {
             siteId: kampen.siteId,
             title: 'Beleidsadviseur sociaal domein',
             personId,
+            visibility: { kind: 'shared' },
           },
           occurredAt: '2023-01-09T09:00:00+01:00',
         },
@@ -92,7 +93,11 @@ describe('roles and handovers over HTTP', () => {
       const id = String(answer.body.id);
       expectAccepted(answer, { id: UUID, streamName: `role-${id}`, revision: 0 });
       expect(await newFacts(api, before)).toMatchObject([
-        { streamName: `role-${id}`, type: 'RoleAssigned', data: { roleId: id, personId } },
+        {
+          streamName: `role-${id}`,
+          type: 'RoleAssigned',
+          data: { roleId: id, personId, visibility: { kind: 'shared' } },
+        },
       ]);
     });
 
@@ -186,7 +191,7 @@ describe('roles and handovers over HTTP', () => {
           revision: 1,
           position: accepted.position,
           type: 'RoleVacated',
-          data: { roleId, personId: holder, reason: 'Andere baan bij de provincie' },
+          data: { roleId, personId: holder, reason: 'Andere baan bij de provincie', visibility: { kind: 'shared' } },
           occurredAt: '2023-06-30T17:00:00+02:00',
         },
       ]);
@@ -282,7 +287,7 @@ describe('roles and handovers over HTTP', () => {
           revision: 2,
           position: accepted.position,
           type: 'SuccessorAppointed',
-          data: { roleId, personId: successor, previousPersonId: previousHolder },
+          data: { roleId, personId: successor, previousPersonId: previousHolder, visibility: { kind: 'shared' } },
           occurredAt: '2023-09-01T09:00:00+02:00',
         },
       ]);
@@ -393,6 +398,7 @@ describe('roles and handovers over HTTP', () => {
             transferredCommitmentIds: [commitmentId],
             introducedToPartners: true,
             note: 'Warme overdracht; de initiatiefnemers kennen de opvolger nog niet.',
+            visibility: { kind: 'shared' },
           },
           occurredAt: '2023-09-15T16:00:00+02:00',
         },
@@ -421,6 +427,7 @@ describe('roles and handovers over HTTP', () => {
             toPersonId: null,
             transferredCommitmentIds: [],
             introducedToPartners: false,
+            visibility: { kind: 'shared' },
           },
         },
       ]);

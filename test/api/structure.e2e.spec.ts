@@ -46,6 +46,7 @@ describe('structure over HTTP: programmes, sites, parties and people', () => {
             name: 'Programma SAMEN',
             startsOn: '2022-12-01',
             endsOn: '2024-11-25',
+            visibility: { kind: 'shared' },
           },
           occurredAt: '2022-12-01T10:00:00+01:00',
         },
@@ -61,7 +62,12 @@ describe('structure over HTTP: programmes, sites, parties and people', () => {
 
       expectAccepted(answer, { streamName: `programme-${body.programmeId}`, revision: 0 });
       const [fact] = await newFacts(api, before);
-      expect(fact.data).toEqual({ programmeId: body.programmeId, name: 'Programma SAMEN', startsOn: '2022-12-01' });
+      expect(fact.data).toEqual({
+        programmeId: body.programmeId,
+        name: 'Programma SAMEN',
+        startsOn: '2022-12-01',
+        visibility: { kind: 'shared' },
+      });
       expect(Date.parse(fact.occurredAt)).toBeGreaterThanOrEqual(sentAt - 1000);
       expect(Date.parse(fact.occurredAt)).toBeLessThanOrEqual(Date.now() + 1000);
     });
@@ -181,6 +187,7 @@ describe('structure over HTTP: programmes, sites, parties and people', () => {
             initiativePartyIds: [dorpsraadVaals],
             gemeentePartyId: gemeenteVaals,
             funded: true,
+            visibility: { kind: 'shared' },
           },
           occurredAt: '2023-01-16T09:30:00+01:00',
         },
@@ -206,7 +213,12 @@ describe('structure over HTTP: programmes, sites, parties and people', () => {
       const [fact] = await newFacts(api, before);
       expect(fact).toMatchObject({
         type: 'SiteJoined',
-        data: { siteId: body.siteId, initiativePartyIds: [first, second], funded: false },
+        data: {
+          siteId: body.siteId,
+          initiativePartyIds: [first, second],
+          funded: false,
+          visibility: { kind: 'shared' },
+        },
       });
     });
 
@@ -348,7 +360,7 @@ describe('structure over HTTP: programmes, sites, parties and people', () => {
           revision: 0,
           position: accepted.position,
           type: 'PartyRegistered',
-          data: { partyId: body.partyId, kind: 'fund', name: 'Oranje Fonds' },
+          data: { partyId: body.partyId, kind: 'fund', name: 'Oranje Fonds', visibility: { kind: 'shared' } },
           occurredAt: '2022-11-14T12:00:00+01:00',
         },
       ]);
@@ -409,6 +421,7 @@ describe('structure over HTTP: programmes, sites, parties and people', () => {
             name: 'Ilse Verbeek',
             email: 'ilse.verbeek@example.org',
             phone: '+31 6 00000000',
+            visibility: { kind: 'shared' },
           },
           occurredAt: '2023-02-01T09:00:00+01:00',
         },
@@ -422,7 +435,7 @@ describe('structure over HTTP: programmes, sites, parties and people', () => {
       expectAccepted(await api.post('/people', body), { streamName: `person-${body.personId}`, revision: 0 });
 
       const [fact] = await newFacts(api, before);
-      expect(fact.data).toEqual({ personId: body.personId, name: 'Ruben Hoekstra' });
+      expect(fact.data).toEqual({ personId: body.personId, name: 'Ruben Hoekstra', visibility: { kind: 'shared' } });
     });
 
     it.each<[string, object, string[]]>([

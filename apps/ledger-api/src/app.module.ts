@@ -5,6 +5,7 @@ import { EventStoreModule } from '@samen/event-store';
 import { AttendanceModule } from '@samen/attendance';
 import { CommitmentsModule } from '@samen/commitments';
 import { MoneyModule } from '@samen/money';
+import { ReflectionsModule } from '@samen/reflections';
 import { RolesModule } from '@samen/roles';
 import { StructureModule } from '@samen/structure';
 import { ViewsModule } from '@samen/views';
@@ -26,6 +27,7 @@ import { HealthModule } from './health/health.module';
     AttendanceModule,
     CommitmentsModule,
     MoneyModule,
+    ReflectionsModule,
     ViewsModule,
     WebModule,
   ],

@@ -1,4 +1,5 @@
 export * from './domain/principal';
+export * from './domain/fact-visibility';
 export * from './tokens/token-store';
 export { AccessModule, openAccessStores, SESSION_STORE, TOKEN_STORE } from './access.module';
 export {

@@ -8,10 +8,13 @@ import {
 import {
   ConcurrencyError,
   NotFoundError,
+  partiesNamedBy,
   streamName,
+  ValidationError,
   type DomainEvent,
   type EntityKind,
   type Upcaster,
+  type Visibility,
 } from '@samen/ledger-kernel';
 import { streamStateCacheOf, type CachedStream } from './stream-state-cache';
 
@@ -162,4 +165,21 @@ export async function requireExisting(store: EventStore, entity: EntityKind, id:
 /** The store boundary: the domain only ever sees current shapes, whatever version was stored. */
 export function asDomainEvent<Event extends DomainEvent>(event: RecordedEvent, upcaster: Upcaster<Event>): Event {
   return upcaster.read(event);
+}
+
+/**
+ * Refuses a visibility restricted to a party that was never registered: a 400 naming the
+ * field (the body is wrong, not the thing it is about), before anything is written.
+ */
+export async function requireVisibleParties(store: EventStore, visibility: Visibility | undefined): Promise<void> {
+  for (const partyId of partiesNamedBy(visibility)) {
+    try {
+      await requireExisting(store, 'party', partyId);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      throw new ValidationError([
+        { field: 'visibility.partyIds', message: 'names a party that is not registered in the ledger' },
+      ]);
+    }
+  }
 }

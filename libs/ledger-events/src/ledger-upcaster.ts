@@ -2,6 +2,7 @@ import { meetingUpcaster } from '@samen/attendance/domain';
 import { commitmentUpcaster } from '@samen/commitments/domain';
 import { Upcaster, type StoredEvent } from '@samen/ledger-kernel';
 import { invoiceUpcaster, paymentUpcaster } from '@samen/money/domain';
+import { reflectionUpcaster } from '@samen/reflections/domain';
 import { roleUpcaster } from '@samen/roles/domain';
 import { partyUpcaster, personUpcaster, programmeUpcaster } from '@samen/structure/domain';
 import type { LedgerEvent } from './ledger-event';
@@ -20,6 +21,7 @@ export const LEDGER_UPCASTER = Upcaster.of<LedgerEvent>(
   commitmentUpcaster,
   paymentUpcaster,
   invoiceUpcaster,
+  reflectionUpcaster,
 );
 
 /** A stored event's type and data, the data in its type's current shape. */

@@ -1,3 +1,4 @@
 export * from './domain/decider';
 export * from './domain/ledger-errors';
 export * from './events/upcasting';
+export * from './domain/visibility';

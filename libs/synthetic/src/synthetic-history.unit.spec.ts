@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Meeting, meetingDecider, type MeetingEvent, type RecordAttendance } from '@samen/attendance';
+import { LEDGER_UPCASTER } from '@samen/ledger-events';
 import { type AppendBatch, syntheticHistory } from './synthetic-history';
 
 const historyOf = (events: number, seed: number) => [...syntheticHistory({ events, seed })];
@@ -70,9 +71,9 @@ describe('a synthetic history', () => {
       const malformed = batches
         .flatMap((batch) => batch.events)
         .filter(
-          ({ id, schemaVersion, metadata }) =>
+          ({ id, type, schemaVersion, metadata }) =>
             !/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id ?? '') ||
-            schemaVersion !== 1 ||
+            schemaVersion !== LEDGER_UPCASTER.currentVersion(type) ||
             metadata.actor !== 'seed:synthetic' ||
             !metadata.correlationId ||
             !metadata.causationId,

@@ -17,6 +17,7 @@ export * from './money/money.query';
 export * from './money/attendance-fees.query';
 export * from './money/invoices.query';
 export * from './timeline/timeline.query';
+export * from './reflections/reflections.query';
 export { judgedAt } from './commitments/judged-at';
 export { windowOf, periodOf } from './api/query-window';
 export { ViewQueryDto } from './api/view-query.dto';

@@ -5,6 +5,7 @@ import { continuityProjection } from './continuity/continuity.projection';
 import { directoryProjection } from './directory/directory.projection';
 import { moneyProjection } from './money/money.projection';
 import { presenceProjection } from './presence/presence.projection';
+import { reflectionsProjection } from './reflections/reflections.projection';
 import { timelineProjection } from './timeline/timeline.projection';
 
 /**
@@ -18,13 +19,14 @@ export const VIEW_PROJECTIONS = {
   money: moneyProjection,
   continuity: continuityProjection,
   timeline: timelineProjection,
+  reflections: reflectionsProjection,
 } as const;
 
 /**
  * Saved views made by other projection code are rebuilt rather than loaded: raise this with
  * every change to what a projection keeps or how it applies a fact.
  */
-export const VIEWS_VERSION = `7:${Object.keys(VIEW_PROJECTIONS).join(',')}`;
+export const VIEWS_VERSION = `8:${Object.keys(VIEW_PROJECTIONS).join(',')}`;
 
 type StatesOf<P> = { -readonly [K in keyof P]: P[K] extends Projection<infer S> ? S : never };
 export type LedgerViews = StatesOf<typeof VIEW_PROJECTIONS>;

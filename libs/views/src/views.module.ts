@@ -8,6 +8,7 @@ import { VIEWS_VERSION } from './ledger-views';
 import { MoneyController } from './money/money.controller';
 import { PresenceController } from './presence/presence.controller';
 import { PublishedController } from './public/published.controller';
+import { ReflectionsController } from './reflections/reflections.controller';
 import { VIEW_LANES, VIEW_STATE_STORE, ViewRunner, type ViewLanes } from './runner/view-runner';
 import { ViewStateStore } from './runner/view-state-store';
 import { TimelineController } from './timeline/timeline.controller';
@@ -21,6 +22,7 @@ import { TimelineController } from './timeline/timeline.controller';
     ContinuityController,
     HandoversController,
     TimelineController,
+    ReflectionsController,
   ],
   providers: [
     {

@@ -7,6 +7,7 @@ import {
   TransferCommitmentOwnershipDto,
 } from '@samen/commitments';
 import { MakePaymentDto, RecordInvoicePaidDto, ReversePaymentDto, SubmitInvoiceDto } from '@samen/money';
+import { ChangeVisibilityDto, RecordReflectionDto } from '@samen/reflections';
 import { AppointSuccessorDto, AssignRoleDto, RecordHandoverDto, VacateRoleDto } from '@samen/roles';
 import { JoinSiteDto, LaunchProgrammeDto, RegisterPartyDto, RegisterPersonDto } from '@samen/structure';
 
@@ -44,6 +45,8 @@ export const FACT_ROUTES = {
   PaymentReversed: { path: '/payments/:paymentId/reversal', dto: ReversePaymentDto },
   InvoiceSubmitted: { path: '/invoices', dto: SubmitInvoiceDto },
   InvoicePaid: { path: '/invoices/:invoiceId/payment', dto: RecordInvoicePaidDto },
+  ReflectionRecorded: { path: '/reflections', dto: RecordReflectionDto },
+  VisibilityChanged: { path: '/reflections/:reflectionId/visibility', dto: ChangeVisibilityDto },
 } as const satisfies Record<string, FactRoute>;
 
 export type FactName = keyof typeof FACT_ROUTES;

@@ -5,7 +5,9 @@ import {
   IdProperty,
   TextProperty,
   TimestampProperty,
+  VisibilityProperty,
 } from '@samen/command-handling';
+import type { Visibility } from '@samen/ledger-kernel';
 import { ATTENDANCE_STATUSES, MEETING_KINDS, type AttendanceStatus, type MeetingKind } from '../domain/meeting';
 
 export class ScheduleMeetingDto extends FactDto {
@@ -42,6 +44,9 @@ export class ScheduleMeetingDto extends FactDto {
     example: ['gemeente-vaals', 'dorpsraad-vaals', 'gemeente-kampen'],
   })
   expectedPartyIds!: string[];
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class RecordAttendanceDto extends FactDto {
@@ -56,6 +61,9 @@ export class RecordAttendanceDto extends FactDto {
     example: 'present',
   })
   status!: AttendanceStatus;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class CorrectAttendanceDto extends FactDto {
@@ -67,9 +75,15 @@ export class CorrectAttendanceDto extends FactDto {
 
   @TextProperty({ description: 'Waarom / why', example: 'Had zich vooraf afgemeld per e-mail', maxLength: 1000 })
   reason!: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class CancelMeetingDto extends FactDto {
   @TextProperty({ description: 'Waarom / why', example: 'Te weinig aanmeldingen', maxLength: 1000 })
   reason!: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }

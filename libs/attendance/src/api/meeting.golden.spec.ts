@@ -1,5 +1,5 @@
 import { deciderSpec } from '@samen/ledger-kernel/testing';
-import { meetingDecider, type AttendanceRecorded, type MeetingScheduled } from '../domain';
+import { meetingDecider, meetingUpcaster, type AttendanceRecorded, type MeetingScheduled } from '../domain';
 import type { CancelMeetingDto, CorrectAttendanceDto, RecordAttendanceDto, ScheduleMeetingDto } from './meeting.dto';
 import { toCancelMeeting, toCorrectAttendance, toRecordAttendance, toScheduleMeeting } from './meeting.to-command';
 
@@ -21,11 +21,18 @@ const zwolleScheduled: MeetingScheduled = {
     startsAt: '2023-05-10T13:00:00+02:00',
     place: 'Zwolle',
     expectedPartyIds: ['gemeente-vaals'],
+    visibility: { kind: 'shared' },
   },
 };
 const ritaAbsent: AttendanceRecorded = {
   type: 'AttendanceRecorded',
-  data: { meetingId: 'm-zwolle', personId: 'person-rita', partyId: 'gemeente-vaals', status: 'absent' },
+  data: {
+    meetingId: 'm-zwolle',
+    personId: 'person-rita',
+    partyId: 'gemeente-vaals',
+    status: 'absent',
+    visibility: { kind: 'shared' },
+  },
 };
 
 describe('the stored shape of', () => {
@@ -39,6 +46,7 @@ describe('the stored shape of', () => {
       place: 'Zwolle',
       hostSiteId: 'zwolle',
       expectedPartyIds: ['gemeente-vaals', 'initiatief-vaals', 'gemeente-vaals'],
+      visibility: { kind: 'shared' },
       occurredAt,
     };
 
@@ -55,6 +63,7 @@ describe('the stored shape of', () => {
           place: 'Zwolle',
           hostSiteId: 'zwolle',
           expectedPartyIds: ['gemeente-vaals', 'initiatief-vaals'],
+          visibility: { kind: 'shared' },
         },
       });
   });
@@ -64,6 +73,7 @@ describe('the stored shape of', () => {
       personId: 'person-rita',
       partyId: 'gemeente-vaals',
       status: 'present',
+      visibility: { kind: 'parties', partyIds: ['gemeente-vaals'] },
       occurredAt,
     };
 
@@ -71,7 +81,13 @@ describe('the stored shape of', () => {
       .when(toRecordAttendance(body, 'm-zwolle'))
       .thenStores({
         type: 'AttendanceRecorded',
-        data: { meetingId: 'm-zwolle', personId: 'person-rita', partyId: 'gemeente-vaals', status: 'present' },
+        data: {
+          meetingId: 'm-zwolle',
+          personId: 'person-rita',
+          partyId: 'gemeente-vaals',
+          status: 'present',
+          visibility: { kind: 'parties', partyIds: ['gemeente-vaals'] },
+        },
       });
   });
 
@@ -80,6 +96,7 @@ describe('the stored shape of', () => {
       personId: 'person-rita',
       status: 'present',
       reason: 'Kwam later binnen',
+      visibility: { kind: 'initiatives' },
       occurredAt,
     };
 
@@ -94,15 +111,32 @@ describe('the stored shape of', () => {
           reason: 'Kwam later binnen',
           partyId: 'gemeente-vaals',
           previousStatus: 'absent',
+          visibility: { kind: 'initiatives' },
         },
       });
   });
 
   it('MeetingCancelled', () => {
-    const body: Required<CancelMeetingDto> = { reason: 'Te weinig aanmeldingen', occurredAt };
+    const body: Required<CancelMeetingDto> = {
+      reason: 'Te weinig aanmeldingen',
+      visibility: { kind: 'funders-aggregate' },
+      occurredAt,
+    };
 
     given(zwolleScheduled)
       .when(toCancelMeeting(body, 'm-zwolle'))
-      .thenStores({ type: 'MeetingCancelled', data: { meetingId: 'm-zwolle', reason: 'Te weinig aanmeldingen' } });
+      .thenStores({
+        type: 'MeetingCancelled',
+        data: { meetingId: 'm-zwolle', reason: 'Te weinig aanmeldingen', visibility: { kind: 'funders-aggregate' } },
+      });
+  });
+});
+
+describe('a meeting fact stored at schema version 1', () => {
+  const { visibility: _none, ...storedThen } = ritaAbsent.data;
+
+  it.each(Object.keys(meetingUpcaster.declared))('%s is read at version 2, as shared', (type) => {
+    expect(meetingUpcaster.currentVersion(type)).toBe(2);
+    expect(meetingUpcaster.upcast(type, 1, storedThen)).toEqual({ ...storedThen, visibility: { kind: 'shared' } });
   });
 });

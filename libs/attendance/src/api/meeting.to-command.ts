@@ -14,20 +14,33 @@ export const toScheduleMeeting = (dto: ScheduleMeetingDto, meetingId: string): S
     place: dto.place,
     hostSiteId: dto.hostSiteId,
     expectedPartyIds: dto.expectedPartyIds,
+    visibility: dto.visibility,
   }),
 });
 
 export const toRecordAttendance = (dto: RecordAttendanceDto, meetingId: string): RecordAttendance => ({
   type: 'RecordAttendance',
-  data: { meetingId, personId: dto.personId, partyId: dto.partyId, status: dto.status },
+  data: definedFields({
+    meetingId,
+    personId: dto.personId,
+    partyId: dto.partyId,
+    status: dto.status,
+    visibility: dto.visibility,
+  }),
 });
 
 export const toCorrectAttendance = (dto: CorrectAttendanceDto, meetingId: string): CorrectAttendance => ({
   type: 'CorrectAttendance',
-  data: { meetingId, personId: dto.personId, status: dto.status, reason: dto.reason },
+  data: definedFields({
+    meetingId,
+    personId: dto.personId,
+    status: dto.status,
+    reason: dto.reason,
+    visibility: dto.visibility,
+  }),
 });
 
 export const toCancelMeeting = (dto: CancelMeetingDto, meetingId: string): CancelMeeting => ({
   type: 'CancelMeeting',
-  data: { meetingId, reason: dto.reason },
+  data: definedFields({ meetingId, reason: dto.reason, visibility: dto.visibility }),
 });

@@ -1,4 +1,12 @@
-import { IllegalStateError, NotFoundError, streamName, type Decider, type IsoTimestamp } from '@samen/ledger-kernel';
+import {
+  IllegalStateError,
+  NotFoundError,
+  storedVisibility,
+  streamName,
+  type Decider,
+  type IsoTimestamp,
+  type Visibility,
+} from '@samen/ledger-kernel';
 import { meetingUpcaster, type MeetingEvent } from './meeting.events';
 
 /** collectieve bijeenkomst, themabijeenkomst, online bijpraatmoment, lokaal, pitstop, finalebijeenkomst */
@@ -7,6 +15,9 @@ export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/** Every command may say who may read the fact it records; left out, the whole programme. */
+type Visible = { visibility?: Visibility };
 
 export type ScheduleMeeting = Readonly<{
   type: 'ScheduleMeeting';
@@ -19,17 +30,20 @@ export type ScheduleMeeting = Readonly<{
     place: string;
     hostSiteId?: string;
     expectedPartyIds: string[];
-  };
+  } & Visible;
 }>;
 export type RecordAttendance = Readonly<{
   type: 'RecordAttendance';
-  data: { meetingId: string; personId: string; partyId: string; status: AttendanceStatus };
+  data: { meetingId: string; personId: string; partyId: string; status: AttendanceStatus } & Visible;
 }>;
 export type CorrectAttendance = Readonly<{
   type: 'CorrectAttendance';
-  data: { meetingId: string; personId: string; status: AttendanceStatus; reason: string };
+  data: { meetingId: string; personId: string; status: AttendanceStatus; reason: string } & Visible;
 }>;
-export type CancelMeeting = Readonly<{ type: 'CancelMeeting'; data: { meetingId: string; reason: string } }>;
+export type CancelMeeting = Readonly<{
+  type: 'CancelMeeting';
+  data: { meetingId: string; reason: string } & Visible;
+}>;
 export type MeetingCommand = ScheduleMeeting | RecordAttendance | CorrectAttendance | CancelMeeting;
 
 type Attendance = Readonly<Record<string, { partyId: string; status: AttendanceStatus }>>;
@@ -63,6 +77,7 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, Meeting> = {
             place,
             ...(hostSiteId !== undefined && { hostSiteId }),
             expectedPartyIds: [...new Set(expectedPartyIds)],
+            visibility: storedVisibility(command.data.visibility),
           },
         },
       ];
@@ -83,7 +98,12 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, Meeting> = {
           );
         }
         const { meetingId, personId, partyId, status } = command.data;
-        return [{ type: 'AttendanceRecorded', data: { meetingId, personId, partyId, status } }];
+        return [
+          {
+            type: 'AttendanceRecorded',
+            data: { meetingId, personId, partyId, status, visibility: storedVisibility(command.data.visibility) },
+          },
+        ];
       }
       case 'CorrectAttendance': {
         const recorded = state.attendance[command.data.personId];
@@ -103,7 +123,15 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, Meeting> = {
         return [
           {
             type: 'AttendanceCorrected',
-            data: { meetingId, personId, status, reason, partyId: recorded.partyId, previousStatus: recorded.status },
+            data: {
+              meetingId,
+              personId,
+              status,
+              reason,
+              partyId: recorded.partyId,
+              previousStatus: recorded.status,
+              visibility: storedVisibility(command.data.visibility),
+            },
           },
         ];
       }
@@ -115,7 +143,16 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, Meeting> = {
             `Er staan ${present.length} aanwezigen geregistreerd; corrigeer die eerst. / ${present.length} people are recorded as present; correct that first.`,
           );
         }
-        return [{ type: 'MeetingCancelled', data: { meetingId: command.data.meetingId, reason: command.data.reason } }];
+        return [
+          {
+            type: 'MeetingCancelled',
+            data: {
+              meetingId: command.data.meetingId,
+              reason: command.data.reason,
+              visibility: storedVisibility(command.data.visibility),
+            },
+          },
+        ];
       }
       default: {
         const unreachable: never = command;

@@ -1,3 +1,4 @@
+import { SHARED } from '@samen/ledger-kernel';
 import { deciderSpec } from '@samen/ledger-kernel/testing';
 import {
   meetingDecider,
@@ -32,15 +33,28 @@ const kickOffScheduled: MeetingScheduled = {
     startsAt: '2023-03-09T13:00:00+01:00',
     place: 'Den Haag',
     expectedPartyIds: ['initiatief-vaals', 'gemeente-vaals', 'initiatief-kampen', 'gemeente-kampen'],
+    visibility: SHARED,
   },
 };
 const merelPresentAtKickOff: AttendanceRecorded = {
   type: 'AttendanceRecorded',
-  data: { meetingId: 'kick-off', personId: 'person-merel', partyId: 'initiatief-vaals', status: 'present' },
+  data: {
+    meetingId: 'kick-off',
+    personId: 'person-merel',
+    partyId: 'initiatief-vaals',
+    status: 'present',
+    visibility: SHARED,
+  },
 };
 const ambtenaarExcusedFromKickOff: AttendanceRecorded = {
   type: 'AttendanceRecorded',
-  data: { meetingId: 'kick-off', personId: 'person-ambtenaar-1', partyId: 'gemeente-vaals', status: 'excused' },
+  data: {
+    meetingId: 'kick-off',
+    personId: 'person-ambtenaar-1',
+    partyId: 'gemeente-vaals',
+    status: 'excused',
+    visibility: SHARED,
+  },
 };
 const merelWasAbsentAfterAll: AttendanceCorrected = {
   type: 'AttendanceCorrected',
@@ -51,11 +65,12 @@ const merelWasAbsentAfterAll: AttendanceCorrected = {
     reason: 'Verwisseld met de presentielijst van Kampen',
     partyId: 'initiatief-vaals',
     previousStatus: 'present',
+    visibility: SHARED,
   },
 };
 const kickOffCancelled: MeetingCancelled = {
   type: 'MeetingCancelled',
-  data: { meetingId: 'kick-off', reason: 'Zaal niet beschikbaar' },
+  data: { meetingId: 'kick-off', reason: 'Zaal niet beschikbaar', visibility: SHARED },
 };
 
 describe('scheduling a meeting', () => {
@@ -89,6 +104,7 @@ describe('scheduling a meeting', () => {
           place: 'Groningen',
           hostSiteId: 'groningen',
           expectedPartyIds: ['initiatief-groningen', 'gemeente-groningen'],
+          visibility: SHARED,
         },
       });
   });
@@ -196,6 +212,7 @@ describe('correcting attendance', () => {
           reason: 'Had zich wel afgemeld',
           partyId: 'initiatief-vaals',
           previousStatus: 'absent',
+          visibility: SHARED,
         },
       });
   });

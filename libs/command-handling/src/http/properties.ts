@@ -18,6 +18,7 @@ import {
   registerDecorator,
 } from 'class-validator';
 import { isIsoTimestamp } from '@samen/event-store';
+import { VISIBILITY_KINDS } from '@samen/ledger-kernel';
 
 /**
  * Composed decorators: each field kind is validated and documented the same way on every
@@ -180,7 +181,51 @@ export const OccurredAtProperty = () =>
     ),
   );
 
-function satisfies(name: string, test: (value: unknown) => boolean, message: string): PropertyDecorator {
+/**
+ * Who may read the fact: `{ "kind": "shared" }` (the default), `{ "kind": "parties", "partyIds": [...] }`,
+ * `{ "kind": "initiatives" }` or `{ "kind": "funders-aggregate" }`. Checked whole here (a plain
+ * object, so the DTO whitelist does not look inside it): a kind it does not know, an empty or
+ * repeating list, or any other key is a 400 naming `visibility`. Whether the parties exist is the
+ * handler's check.
+ */
+export const VisibilityProperty = ({ optional = true }: { readonly optional?: boolean } = {}) =>
+  applyDecorators(
+    ...(optional ? [ValidateIf((_: unknown, value: unknown) => value !== undefined)] : []),
+    (optional ? ApiPropertyOptional : ApiProperty)({
+      description:
+        'Wie het mag lezen; weggelaten: het hele programma. / Who may read it; left out: the whole programme. kind: shared, parties (with partyIds), initiatives, funders-aggregate.',
+      example: { kind: 'parties', partyIds: ['gemeente-vaals'] },
+      type: 'object',
+      properties: {
+        kind: { type: 'string', enum: [...VISIBILITY_KINDS] },
+        partyIds: { type: 'array', items: { type: 'string', pattern: ID_PATTERN.source }, minItems: 1 },
+      },
+      required: ['kind'],
+    }),
+    satisfies(
+      'isVisibility',
+      isVisibility,
+      `$property must be an object with kind one of ${VISIBILITY_KINDS.join(', ')}; kind parties names one or more distinct party ids as partyIds, and no other kind has further keys`,
+    ),
+  );
+
+function isVisibility(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { kind, partyIds, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return false;
+  if (!(VISIBILITY_KINDS as readonly unknown[]).includes(kind)) return false;
+  if (kind !== 'parties') return partyIds === undefined;
+  return (
+    Array.isArray(partyIds) &&
+    partyIds.length >= 1 &&
+    partyIds.length <= 200 &&
+    new Set(partyIds).size === partyIds.length &&
+    partyIds.every((id) => typeof id === 'string' && ID_PATTERN.test(id))
+  );
+}
+
+/** A field checked whole by one test, refused with one message naming it. */
+export function satisfies(name: string, test: (value: unknown) => boolean, message: string): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name,

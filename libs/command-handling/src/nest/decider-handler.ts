@@ -1,14 +1,15 @@
 import { Inject, type Type } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@samen/event-store';
-import type { Decider, DomainEvent } from '@samen/ledger-kernel';
-import { handleCommand, type CommandResult } from '../handle-command';
+import type { Decider, DomainEvent, Visibility } from '@samen/ledger-kernel';
+import { handleCommand, requireVisibleParties, type CommandResult } from '../handle-command';
 import type { RoutedCommand } from './routed-command';
 
 /**
  * The handler of a command: read its stream, decide, append. `prepare` runs first for
  * commands that must look at other streams: it refuses what names things that do not
- * exist and returns the command with the `context` its decider needs.
+ * exist and returns the command with the `context` its decider needs. Before it, for every
+ * command: a visibility restricted to parties names only registered parties (a 400).
  */
 export function deciderHandler<Routed extends { readonly type: string }, Command, Event extends DomainEvent, State>(
   commandClass: Type<RoutedCommand<Routed>>,
@@ -21,6 +22,7 @@ export function deciderHandler<Routed extends { readonly type: string }, Command
     constructor(@Inject(EVENT_STORE) readonly store: EventStore) {}
 
     async execute({ command, envelope }: RoutedCommand<Routed>): Promise<CommandResult> {
+      await requireVisibleParties(this.store, (command as { data?: { visibility?: Visibility } }).data?.visibility);
       const prepared = await prepare(command, this.store);
       return handleCommand(
         this.store,

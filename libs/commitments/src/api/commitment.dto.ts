@@ -6,7 +6,9 @@ import {
   IdListProperty,
   IdProperty,
   TextProperty,
+  VisibilityProperty,
 } from '@samen/command-handling';
+import type { Visibility } from '@samen/ledger-kernel';
 import { COMMITMENT_KINDS, type CommitmentKind } from '../domain/commitment';
 
 export class MakeCommitmentDto extends FactDto {
@@ -54,6 +56,9 @@ export class MakeCommitmentDto extends FactDto {
 
   @DateProperty({ description: 'Uiterlijk / due on', example: '2024-01-01', optional: true })
   dueOn?: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class AmendCommitmentDto extends FactDto {
@@ -73,6 +78,9 @@ export class AmendCommitmentDto extends FactDto {
 
   @TextProperty({ description: 'Waarom / why', example: 'Raadsbesluit uitgesteld', maxLength: 1000 })
   reason!: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class TransferCommitmentOwnershipDto extends FactDto {
@@ -88,6 +96,9 @@ export class TransferCommitmentOwnershipDto extends FactDto {
     maxLength: 1000,
   })
   reason!: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class FulfilCommitmentDto extends FactDto {
@@ -97,10 +108,16 @@ export class FulfilCommitmentDto extends FactDto {
     maxLength: 2000,
   })
   evidence!: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 /** Breaking and withdrawing both need only a reason. */
 export class CloseCommitmentDto extends FactDto {
   @TextProperty({ description: 'Waarom / why', example: 'De gemeenteraad stemde tegen', maxLength: 1000 })
   reason!: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@samen/ledger-kernel/testing';
-import { commitmentDecider, type CommitmentMade } from '../domain';
+import { commitmentDecider, commitmentUpcaster, type CommitmentMade } from '../domain';
 import type {
   AmendCommitmentDto,
   CloseCommitmentDto,
@@ -36,6 +36,7 @@ const vaalsFundingPromised: CommitmentMade = {
     kind: 'fund',
     description: 'Jaarlijkse subsidie',
     amountInCents: 500_000,
+    visibility: { kind: 'shared' },
   },
 };
 const reason = 'Besluit van de raad';
@@ -54,6 +55,7 @@ describe('the stored shape of', () => {
       description: 'Jaarlijkse subsidie',
       amountInCents: 500_000,
       dueOn: '2023-12-31',
+      visibility: { kind: 'parties', partyIds: ['gemeente-vaals', 'initiatief-vaals'] },
       occurredAt,
     };
 
@@ -73,6 +75,7 @@ describe('the stored shape of', () => {
           description: 'Jaarlijkse subsidie',
           amountInCents: 500_000,
           dueOn: '2023-12-31',
+          visibility: { kind: 'parties', partyIds: ['gemeente-vaals', 'initiatief-vaals'] },
         },
       });
   });
@@ -83,6 +86,7 @@ describe('the stored shape of', () => {
       amountInCents: 900_000,
       dueOn: '2024-12-31',
       reason,
+      visibility: { kind: 'initiatives' },
       occurredAt,
     };
 
@@ -96,6 +100,7 @@ describe('the stored shape of', () => {
           amountInCents: 900_000,
           dueOn: '2024-12-31',
           reason,
+          visibility: { kind: 'initiatives' },
         },
       });
   });
@@ -105,6 +110,7 @@ describe('the stored shape of', () => {
       toPersonId: 'person-sem',
       toRoleId: 'vaals-wijk',
       reason,
+      visibility: { kind: 'funders-aggregate' },
       occurredAt,
     };
 
@@ -118,34 +124,68 @@ describe('the stored shape of', () => {
           toRoleId: 'vaals-wijk',
           reason,
           fromPersonId: 'person-rita',
+          visibility: { kind: 'funders-aggregate' },
         },
       });
   });
 
   it('CommitmentFulfilled', () => {
-    const body: Required<FulfilCommitmentDto> = { evidence: 'Beschikking 2023-114', occurredAt };
+    const body: Required<FulfilCommitmentDto> = {
+      evidence: 'Beschikking 2023-114',
+      visibility: { kind: 'shared' },
+      occurredAt,
+    };
 
     given(vaalsFundingPromised)
       .when(toFulfilCommitment(body, 'vaals-subsidie'))
       .thenStores({
         type: 'CommitmentFulfilled',
-        data: { commitmentId: 'vaals-subsidie', evidence: 'Beschikking 2023-114' },
+        data: { commitmentId: 'vaals-subsidie', evidence: 'Beschikking 2023-114', visibility: { kind: 'shared' } },
       });
   });
 
   it('CommitmentBroken', () => {
-    const body: Required<CloseCommitmentDto> = { reason, occurredAt };
+    const body: Required<CloseCommitmentDto> = {
+      reason,
+      visibility: { kind: 'parties', partyIds: ['gemeente-vaals'] },
+      occurredAt,
+    };
 
     given(vaalsFundingPromised)
       .when(toBreakCommitment(body, 'vaals-subsidie'))
-      .thenStores({ type: 'CommitmentBroken', data: { commitmentId: 'vaals-subsidie', reason } });
+      .thenStores({
+        type: 'CommitmentBroken',
+        data: { commitmentId: 'vaals-subsidie', reason, visibility: { kind: 'parties', partyIds: ['gemeente-vaals'] } },
+      });
   });
 
   it('CommitmentWithdrawn', () => {
-    const body: Required<CloseCommitmentDto> = { reason, occurredAt };
+    const body: Required<CloseCommitmentDto> = {
+      reason,
+      visibility: { kind: 'parties', partyIds: ['gemeente-vaals'] },
+      occurredAt,
+    };
 
     given(vaalsFundingPromised)
       .when(toWithdrawCommitment(body, 'vaals-subsidie'))
-      .thenStores({ type: 'CommitmentWithdrawn', data: { commitmentId: 'vaals-subsidie', reason } });
+      .thenStores({
+        type: 'CommitmentWithdrawn',
+        data: { commitmentId: 'vaals-subsidie', reason, visibility: { kind: 'parties', partyIds: ['gemeente-vaals'] } },
+      });
+  });
+});
+
+describe('a commitment fact stored at schema version 1', () => {
+  const { visibility: _none, ...storedThen } = vaalsFundingPromised.data;
+
+  it.each(Object.keys(commitmentUpcaster.declared))('%s is read at version 2, as shared', (type) => {
+    expect(commitmentUpcaster.currentVersion(type)).toBe(2);
+    expect(commitmentUpcaster.upcast(type, 1, storedThen)).toEqual({ ...storedThen, visibility: { kind: 'shared' } });
+  });
+
+  it('is read without changing what the store gave', () => {
+    const stored = Object.freeze({ ...storedThen });
+    commitmentUpcaster.upcast('CommitmentMade', 1, stored);
+    expect(stored).toEqual(storedThen);
   });
 });

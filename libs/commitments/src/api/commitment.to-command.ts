@@ -30,6 +30,7 @@ export const toMakeCommitment = (dto: MakeCommitmentDto, commitmentId: string): 
     description: dto.description,
     amountInCents: dto.amountInCents,
     dueOn: dto.dueOn,
+    visibility: dto.visibility,
   }),
 });
 
@@ -41,6 +42,7 @@ export const toAmendCommitment = (dto: AmendCommitmentDto, commitmentId: string)
     amountInCents: dto.amountInCents,
     dueOn: dto.dueOn,
     reason: dto.reason,
+    visibility: dto.visibility,
   }),
 });
 
@@ -49,20 +51,26 @@ export const toTransferCommitmentOwnership = (
   commitmentId: string,
 ): TransferCommitmentOwnership => ({
   type: 'TransferCommitmentOwnership',
-  data: definedFields({ commitmentId, toPersonId: dto.toPersonId, toRoleId: dto.toRoleId, reason: dto.reason }),
+  data: definedFields({
+    commitmentId,
+    toPersonId: dto.toPersonId,
+    toRoleId: dto.toRoleId,
+    reason: dto.reason,
+    visibility: dto.visibility,
+  }),
 });
 
 export const toFulfilCommitment = (dto: FulfilCommitmentDto, commitmentId: string): FulfilCommitment => ({
   type: 'FulfilCommitment',
-  data: { commitmentId, evidence: dto.evidence },
+  data: definedFields({ commitmentId, evidence: dto.evidence, visibility: dto.visibility }),
 });
 
 export const toBreakCommitment = (dto: CloseCommitmentDto, commitmentId: string): BreakCommitment => ({
   type: 'BreakCommitment',
-  data: { commitmentId, reason: dto.reason },
+  data: definedFields({ commitmentId, reason: dto.reason, visibility: dto.visibility }),
 });
 
 export const toWithdrawCommitment = (dto: CloseCommitmentDto, commitmentId: string): WithdrawCommitment => ({
   type: 'WithdrawCommitment',
-  data: { commitmentId, reason: dto.reason },
+  data: definedFields({ commitmentId, reason: dto.reason, visibility: dto.visibility }),
 });

@@ -1,4 +1,11 @@
-import { Upcaster, type Cents, type DomainEvent, type IsoDate } from '@samen/ledger-kernel';
+import {
+  Upcaster,
+  withSharedVisibility,
+  type Cents,
+  type DomainEvent,
+  type IsoDate,
+  type Visibility,
+} from '@samen/ledger-kernel';
 import type { CommitmentKind } from './commitment';
 
 /** What is stored of each commitment fact, field by field: changing a field here changes the log. */
@@ -18,20 +25,45 @@ export type CommitmentMade = DomainEvent<
     description: string;
     amountInCents?: Cents;
     dueOn?: IsoDate;
+    /** Who may read it (schema version 2; version 1 read as shared). */
+    visibility: Visibility;
   }
 >;
 /** Only the terms that changed are named. */
 export type CommitmentAmended = DomainEvent<
   'CommitmentAmended',
-  { commitmentId: string; description?: string; amountInCents?: Cents; dueOn?: IsoDate; reason: string }
+  {
+    commitmentId: string;
+    description?: string;
+    amountInCents?: Cents;
+    dueOn?: IsoDate;
+    reason: string;
+    visibility: Visibility;
+  }
 >;
 export type CommitmentOwnershipTransferred = DomainEvent<
   'CommitmentOwnershipTransferred',
-  { commitmentId: string; toPersonId: string; toRoleId?: string; reason: string; fromPersonId: string }
+  {
+    commitmentId: string;
+    toPersonId: string;
+    toRoleId?: string;
+    reason: string;
+    fromPersonId: string;
+    visibility: Visibility;
+  }
 >;
-export type CommitmentFulfilled = DomainEvent<'CommitmentFulfilled', { commitmentId: string; evidence: string }>;
-export type CommitmentBroken = DomainEvent<'CommitmentBroken', { commitmentId: string; reason: string }>;
-export type CommitmentWithdrawn = DomainEvent<'CommitmentWithdrawn', { commitmentId: string; reason: string }>;
+export type CommitmentFulfilled = DomainEvent<
+  'CommitmentFulfilled',
+  { commitmentId: string; evidence: string; visibility: Visibility }
+>;
+export type CommitmentBroken = DomainEvent<
+  'CommitmentBroken',
+  { commitmentId: string; reason: string; visibility: Visibility }
+>;
+export type CommitmentWithdrawn = DomainEvent<
+  'CommitmentWithdrawn',
+  { commitmentId: string; reason: string; visibility: Visibility }
+>;
 export type CommitmentEvent =
   | CommitmentMade
   | CommitmentAmended
@@ -40,11 +72,12 @@ export type CommitmentEvent =
   | CommitmentBroken
   | CommitmentWithdrawn;
 
+/** Version 2 stores each fact's visibility; a version 1 fact was recorded for the whole programme. */
 export const commitmentUpcaster = new Upcaster<CommitmentEvent>({
-  CommitmentMade: { current: 1 },
-  CommitmentAmended: { current: 1 },
-  CommitmentOwnershipTransferred: { current: 1 },
-  CommitmentFulfilled: { current: 1 },
-  CommitmentBroken: { current: 1 },
-  CommitmentWithdrawn: { current: 1 },
+  CommitmentMade: { current: 2, lifts: { 1: withSharedVisibility } },
+  CommitmentAmended: { current: 2, lifts: { 1: withSharedVisibility } },
+  CommitmentOwnershipTransferred: { current: 2, lifts: { 1: withSharedVisibility } },
+  CommitmentFulfilled: { current: 2, lifts: { 1: withSharedVisibility } },
+  CommitmentBroken: { current: 2, lifts: { 1: withSharedVisibility } },
+  CommitmentWithdrawn: { current: 2, lifts: { 1: withSharedVisibility } },
 });

@@ -3,10 +3,12 @@ import {
   isPositiveCents,
   NotFoundError,
   notPositiveCents,
+  storedVisibility,
   streamName,
   type Cents,
   type Decider,
   type IsoDate,
+  type Visibility,
 } from '@samen/ledger-kernel';
 import { commitmentUpcaster, type CommitmentEvent, type CommitmentMade } from './commitment.events';
 
@@ -39,20 +41,35 @@ export type CommitmentTerms = {
   dueOn?: IsoDate;
 };
 
-export type MakeCommitment = Readonly<{ type: 'MakeCommitment'; data: CommitmentTerms }>;
+/** Every command may say who may read the fact it records; left out, the whole programme. */
+type Visible = { visibility?: Visibility };
+
+export type MakeCommitment = Readonly<{ type: 'MakeCommitment'; data: CommitmentTerms & Visible }>;
 export type AmendCommitment = Readonly<{
   type: 'AmendCommitment';
-  data: { commitmentId: string; description?: string; amountInCents?: Cents; dueOn?: IsoDate; reason: string };
+  data: {
+    commitmentId: string;
+    description?: string;
+    amountInCents?: Cents;
+    dueOn?: IsoDate;
+    reason: string;
+  } & Visible;
 }>;
 export type TransferCommitmentOwnership = Readonly<{
   type: 'TransferCommitmentOwnership';
-  data: { commitmentId: string; toPersonId: string; toRoleId?: string; reason: string };
+  data: { commitmentId: string; toPersonId: string; toRoleId?: string; reason: string } & Visible;
 }>;
-export type FulfilCommitment = Readonly<{ type: 'FulfilCommitment'; data: { commitmentId: string; evidence: string } }>;
-export type BreakCommitment = Readonly<{ type: 'BreakCommitment'; data: { commitmentId: string; reason: string } }>;
+export type FulfilCommitment = Readonly<{
+  type: 'FulfilCommitment';
+  data: { commitmentId: string; evidence: string } & Visible;
+}>;
+export type BreakCommitment = Readonly<{
+  type: 'BreakCommitment';
+  data: { commitmentId: string; reason: string } & Visible;
+}>;
 export type WithdrawCommitment = Readonly<{
   type: 'WithdrawCommitment';
-  data: { commitmentId: string; reason: string };
+  data: { commitmentId: string; reason: string } & Visible;
 }>;
 export type CommitmentCommand =
   | MakeCommitment
@@ -63,7 +80,9 @@ export type CommitmentCommand =
   | WithdrawCommitment;
 
 export type CommitmentStatus = 'open' | 'fulfilled' | 'broken' | 'withdrawn';
-export type Commitment = { status: 'none' } | { status: CommitmentStatus; terms: CommitmentMade['data'] };
+/** The terms in force; who may read each fact is the fact's, not the commitment's state. */
+export type Commitment =
+  { status: 'none' } | { status: CommitmentStatus; terms: Omit<CommitmentMade['data'], 'visibility'> };
 
 export const commitmentStream = (commitmentId: string) => streamName('commitment', commitmentId);
 
@@ -114,6 +133,7 @@ export const commitmentDecider: Decider<CommitmentCommand, CommitmentEvent, Comm
             description,
             ...(amountInCents !== undefined && { amountInCents }),
             ...(dueOn !== undefined && { dueOn }),
+            visibility: storedVisibility(command.data.visibility),
           },
         },
       ];
@@ -149,6 +169,7 @@ export const commitmentDecider: Decider<CommitmentCommand, CommitmentEvent, Comm
               ...(amountInCents !== undefined && { amountInCents }),
               ...(dueOn !== undefined && { dueOn }),
               reason,
+              visibility: storedVisibility(command.data.visibility),
             },
           },
         ];
@@ -173,6 +194,7 @@ export const commitmentDecider: Decider<CommitmentCommand, CommitmentEvent, Comm
               ...(toRoleId !== undefined && { toRoleId }),
               reason,
               fromPersonId: state.terms.responsiblePersonId,
+              visibility: storedVisibility(command.data.visibility),
             },
           },
         ];
@@ -181,18 +203,33 @@ export const commitmentDecider: Decider<CommitmentCommand, CommitmentEvent, Comm
         return [
           {
             type: 'CommitmentFulfilled',
-            data: { commitmentId: command.data.commitmentId, evidence: command.data.evidence },
+            data: {
+              commitmentId: command.data.commitmentId,
+              evidence: command.data.evidence,
+              visibility: storedVisibility(command.data.visibility),
+            },
           },
         ];
       case 'BreakCommitment':
         return [
-          { type: 'CommitmentBroken', data: { commitmentId: command.data.commitmentId, reason: command.data.reason } },
+          {
+            type: 'CommitmentBroken',
+            data: {
+              commitmentId: command.data.commitmentId,
+              reason: command.data.reason,
+              visibility: storedVisibility(command.data.visibility),
+            },
+          },
         ];
       case 'WithdrawCommitment':
         return [
           {
             type: 'CommitmentWithdrawn',
-            data: { commitmentId: command.data.commitmentId, reason: command.data.reason },
+            data: {
+              commitmentId: command.data.commitmentId,
+              reason: command.data.reason,
+              visibility: storedVisibility(command.data.visibility),
+            },
           },
         ];
       default: {
@@ -202,7 +239,10 @@ export const commitmentDecider: Decider<CommitmentCommand, CommitmentEvent, Comm
     }
   },
   evolve(state, event) {
-    if (event.type === 'CommitmentMade') return { status: 'open', terms: event.data };
+    if (event.type === 'CommitmentMade') {
+      const { visibility: _ofTheFact, ...terms } = event.data;
+      return { status: 'open', terms };
+    }
     if (state.status === 'none') return state;
     switch (event.type) {
       case 'CommitmentAmended': {

@@ -1,3 +1,4 @@
+import { SHARED } from '@samen/ledger-kernel';
 import { deciderSpec } from '@samen/ledger-kernel/testing';
 import {
   commitmentDecider,
@@ -27,23 +28,29 @@ const tynaarloBudgetPromised: CommitmentMade = {
     kind: 'change-policy',
     description: 'Plaats de Wereld opnemen in de gemeentebegroting',
     dueOn: '2024-01-01',
+    visibility: SHARED,
   },
 };
 const tynaarloBudgetWithdrawn: CommitmentWithdrawn = {
   type: 'CommitmentWithdrawn',
-  data: { commitmentId: 'tynaarlo-begroting', reason: 'Raad stemde tegen' },
+  data: { commitmentId: 'tynaarlo-begroting', reason: 'Raad stemde tegen', visibility: SHARED },
 };
 const tynaarloBudgetKept: CommitmentFulfilled = {
   type: 'CommitmentFulfilled',
-  data: { commitmentId: 'tynaarlo-begroting', evidence: 'Begroting 2024, post 6.1' },
+  data: { commitmentId: 'tynaarlo-begroting', evidence: 'Begroting 2024, post 6.1', visibility: SHARED },
 };
 const tynaarloBudgetBroken: CommitmentBroken = {
   type: 'CommitmentBroken',
-  data: { commitmentId: 'tynaarlo-begroting', reason: 'Niet opgenomen in de voorjaarsnota' },
+  data: { commitmentId: 'tynaarlo-begroting', reason: 'Niet opgenomen in de voorjaarsnota', visibility: SHARED },
 };
 const tynaarloBudgetPostponed: CommitmentAmended = {
   type: 'CommitmentAmended',
-  data: { commitmentId: 'tynaarlo-begroting', dueOn: '2025-01-01', reason: 'Begroting 2024 was al vastgesteld' },
+  data: {
+    commitmentId: 'tynaarlo-begroting',
+    dueOn: '2025-01-01',
+    reason: 'Begroting 2024 was al vastgesteld',
+    visibility: SHARED,
+  },
 };
 const tynaarloBudgetHandedToSuccessor: CommitmentOwnershipTransferred = {
   type: 'CommitmentOwnershipTransferred',
@@ -52,6 +59,7 @@ const tynaarloBudgetHandedToSuccessor: CommitmentOwnershipTransferred = {
     toPersonId: 'person-beleidsadviseur-tynaarlo-2',
     reason: 'Overdracht na vertrek van de beleidsadviseur',
     fromPersonId: 'person-a',
+    visibility: SHARED,
   },
 };
 const tynaarloBudgetMovedToWijkmanagerSeat: CommitmentOwnershipTransferred = {
@@ -62,6 +70,7 @@ const tynaarloBudgetMovedToWijkmanagerSeat: CommitmentOwnershipTransferred = {
     toRoleId: 'tynaarlo-wijkmanager',
     reason: 'Beleidsadviseur wordt wijkmanager en houdt de toezegging',
     fromPersonId: 'person-a',
+    visibility: SHARED,
   },
 };
 
@@ -79,7 +88,10 @@ const oranjeFondsPledgesKampen: MakeCommitment = {
     amountInCents: 2_500_000,
   },
 };
-const oranjeFondsPledgedKampen: CommitmentMade = { type: 'CommitmentMade', data: oranjeFondsPledgesKampen.data };
+const oranjeFondsPledgedKampen: CommitmentMade = {
+  type: 'CommitmentMade',
+  data: { ...oranjeFondsPledgesKampen.data, visibility: SHARED },
+};
 
 const vaalsPromisesAttendanceFee: MakeCommitment = {
   type: 'MakeCommitment',
@@ -107,7 +119,9 @@ describe('making a commitment', () => {
   });
 
   it('records an attendance fee with its amount per meeting', () => {
-    given().when(vaalsPromisesAttendanceFee).then({ type: 'CommitmentMade', data: vaalsPromisesAttendanceFee.data });
+    given()
+      .when(vaalsPromisesAttendanceFee)
+      .then({ type: 'CommitmentMade', data: { ...vaalsPromisesAttendanceFee.data, visibility: SHARED } });
   });
 
   it('lists each receiving party once, even when named twice', () => {
@@ -196,7 +210,12 @@ describe('amending a commitment', () => {
       })
       .then({
         type: 'CommitmentAmended',
-        data: { commitmentId: 'oranje-fonds-kampen', amountInCents: 3_000_000, reason: 'Extra jaar toegevoegd' },
+        data: {
+          commitmentId: 'oranje-fonds-kampen',
+          amountInCents: 3_000_000,
+          reason: 'Extra jaar toegevoegd',
+          visibility: SHARED,
+        },
       });
   });
 
@@ -216,6 +235,7 @@ describe('amending a commitment', () => {
           commitmentId: 'tynaarlo-begroting',
           description: 'Plaats de Wereld structureel opnemen in de gemeentebegroting',
           reason: 'Structureel in plaats van eenmalig',
+          visibility: SHARED,
         },
       });
   });
@@ -238,6 +258,7 @@ describe('amending a commitment', () => {
           description: tynaarloBudgetPromised.data.description,
           dueOn: '2025-01-01',
           reason: 'Uitgesteld',
+          visibility: SHARED,
         },
       });
   });
@@ -347,6 +368,7 @@ describe('transferring ownership of a commitment', () => {
           toRoleId: 'tynaarlo-wijkmanager',
           reason: 'Wijkmanager neemt het over',
           fromPersonId: 'person-a',
+          visibility: SHARED,
         },
       });
   });
@@ -364,6 +386,7 @@ describe('transferring ownership of a commitment', () => {
           toPersonId: 'person-a',
           reason: 'Terug na verlof',
           fromPersonId: 'person-beleidsadviseur-tynaarlo-2',
+          visibility: SHARED,
         },
       });
   });
@@ -451,7 +474,7 @@ describe('fulfilling a commitment', () => {
       })
       .then({
         type: 'CommitmentFulfilled',
-        data: { commitmentId: 'tynaarlo-begroting', evidence: 'Begroting 2024, post 6.1' },
+        data: { commitmentId: 'tynaarlo-begroting', evidence: 'Begroting 2024, post 6.1', visibility: SHARED },
       });
   });
 
@@ -464,7 +487,10 @@ describe('fulfilling a commitment', () => {
   it('is accepted after the commitment was amended and handed over', () => {
     given(tynaarloBudgetPromised, tynaarloBudgetPostponed, tynaarloBudgetHandedToSuccessor)
       .when({ type: 'FulfilCommitment', data: { commitmentId: 'tynaarlo-begroting', evidence: 'Begroting 2025' } })
-      .then({ type: 'CommitmentFulfilled', data: { commitmentId: 'tynaarlo-begroting', evidence: 'Begroting 2025' } });
+      .then({
+        type: 'CommitmentFulfilled',
+        data: { commitmentId: 'tynaarlo-begroting', evidence: 'Begroting 2025', visibility: SHARED },
+      });
   });
 
   it('is refused for a commitment that was never made', () => {

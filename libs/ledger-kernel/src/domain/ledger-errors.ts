@@ -31,6 +31,7 @@ export const ENTITY_NAMES = {
   commitment: ['toezegging', 'commitment'],
   payment: ['betaling', 'payment'],
   invoice: ['factuur', 'invoice'],
+  reflection: ['reflectie', 'reflection'],
 } as const;
 export type EntityKind = keyof typeof ENTITY_NAMES;
 

@@ -1,4 +1,13 @@
-import { CentsProperty, DateProperty, EnumProperty, FactDto, IdProperty, TextProperty } from '@samen/command-handling';
+import {
+  CentsProperty,
+  DateProperty,
+  EnumProperty,
+  FactDto,
+  IdProperty,
+  TextProperty,
+  VisibilityProperty,
+} from '@samen/command-handling';
+import type { Visibility } from '@samen/ledger-kernel';
 import { PAYMENT_PURPOSES, type PaymentPurpose } from '../domain/payment';
 
 export class MakePaymentDto extends FactDto {
@@ -33,11 +42,17 @@ export class MakePaymentDto extends FactDto {
 
   @IdProperty({ description: 'Voldoet factuur / settles invoice', example: 'factuur-2023-017', optional: true })
   settlesInvoiceId?: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class ReversePaymentDto extends FactDto {
   @TextProperty({ description: 'Waarom / why', example: 'Dubbel overgemaakt', maxLength: 1000 })
   reason!: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class SubmitInvoiceDto extends FactDto {
@@ -65,6 +80,9 @@ export class SubmitInvoiceDto extends FactDto {
 
   @IdProperty({ description: 'Bij toezegging / under commitment', example: 'tynaarlo-advieswerk', optional: true })
   commitmentId?: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class RecordInvoicePaidDto extends FactDto {
@@ -73,4 +91,7 @@ export class RecordInvoicePaidDto extends FactDto {
     example: 'tynaarlo-factuur-2023-017',
   })
   paymentId!: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }

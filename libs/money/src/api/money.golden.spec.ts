@@ -1,5 +1,12 @@
 import { deciderSpec } from '@samen/ledger-kernel/testing';
-import { invoiceDecider, paymentDecider, type InvoiceSubmitted, type PaymentMade } from '../domain';
+import {
+  invoiceDecider,
+  invoiceUpcaster,
+  paymentDecider,
+  paymentUpcaster,
+  type InvoiceSubmitted,
+  type PaymentMade,
+} from '../domain';
 import type { MakePaymentDto, RecordInvoicePaidDto, ReversePaymentDto, SubmitInvoiceDto } from './money.dto';
 import { toMakePayment, toRecordInvoicePaid, toReversePayment, toSubmitInvoice } from './money.to-command';
 
@@ -20,6 +27,7 @@ const advicePaid: PaymentMade = {
     purpose: 'invoice',
     paidOn: '2023-07-01',
     settlesInvoiceId: 'factuur-advies',
+    visibility: { kind: 'shared' },
   },
 };
 const adviceInvoiced: InvoiceSubmitted = {
@@ -31,6 +39,7 @@ const adviceInvoiced: InvoiceSubmitted = {
     amountInCents: 120_000,
     description: 'Advies over de wijkagenda',
     submittedOn: '2023-06-01',
+    visibility: { kind: 'shared' },
   },
 };
 
@@ -45,6 +54,7 @@ describe('the stored shape of', () => {
       paidOn: '2023-07-01',
       settlesCommitmentId: 'vaals-advies',
       settlesInvoiceId: 'factuur-advies',
+      visibility: { kind: 'parties', partyIds: ['gemeente-vaals', 'initiatief-vaals'] },
       occurredAt,
     };
     const context = {
@@ -71,19 +81,29 @@ describe('the stored shape of', () => {
           paidOn: '2023-07-01',
           settlesCommitmentId: 'vaals-advies',
           settlesInvoiceId: 'factuur-advies',
+          visibility: { kind: 'parties', partyIds: ['gemeente-vaals', 'initiatief-vaals'] },
         },
       });
   });
 
   it('PaymentReversed', () => {
-    const body: Required<ReversePaymentDto> = { reason: 'Dubbel betaald', occurredAt };
+    const body: Required<ReversePaymentDto> = {
+      reason: 'Dubbel betaald',
+      visibility: { kind: 'funders-aggregate' },
+      occurredAt,
+    };
 
     deciderSpec(paymentDecider)
       .given(advicePaid)
       .when(toReversePayment(body, 'betaling-advies'))
       .thenStores({
         type: 'PaymentReversed',
-        data: { paymentId: 'betaling-advies', reason: 'Dubbel betaald', amountInCents: 120_000 },
+        data: {
+          paymentId: 'betaling-advies',
+          reason: 'Dubbel betaald',
+          amountInCents: 120_000,
+          visibility: { kind: 'funders-aggregate' },
+        },
       });
   });
 
@@ -96,6 +116,7 @@ describe('the stored shape of', () => {
       description: 'Advies over de wijkagenda',
       submittedOn: '2023-06-01',
       commitmentId: 'vaals-advies',
+      visibility: { kind: 'initiatives' },
       occurredAt,
     };
 
@@ -112,12 +133,17 @@ describe('the stored shape of', () => {
           description: 'Advies over de wijkagenda',
           submittedOn: '2023-06-01',
           commitmentId: 'vaals-advies',
+          visibility: { kind: 'initiatives' },
         },
       });
   });
 
   it('InvoicePaid', () => {
-    const body: Required<RecordInvoicePaidDto> = { paymentId: 'betaling-advies', occurredAt };
+    const body: Required<RecordInvoicePaidDto> = {
+      paymentId: 'betaling-advies',
+      visibility: { kind: 'shared' },
+      occurredAt,
+    };
     const context = {
       payment: { settlesInvoiceId: 'factuur-advies', reversed: false, paidOn: '2023-07-01' },
       earlierPaymentReversed: false,
@@ -128,7 +154,24 @@ describe('the stored shape of', () => {
       .when({ ...toRecordInvoicePaid(body, 'factuur-advies'), context })
       .thenStores({
         type: 'InvoicePaid',
-        data: { invoiceId: 'factuur-advies', paymentId: 'betaling-advies', paidOn: '2023-07-01' },
+        data: {
+          invoiceId: 'factuur-advies',
+          paymentId: 'betaling-advies',
+          paidOn: '2023-07-01',
+          visibility: { kind: 'shared' },
+        },
       });
+  });
+});
+
+describe('a money fact stored at schema version 1', () => {
+  const { visibility: _none, ...storedThen } = advicePaid.data;
+
+  it.each([
+    ...Object.keys(paymentUpcaster.declared).map((type) => [type, paymentUpcaster] as const),
+    ...Object.keys(invoiceUpcaster.declared).map((type) => [type, invoiceUpcaster] as const),
+  ])('%s is read at version 2, as shared', (type, upcaster) => {
+    expect(upcaster.currentVersion(type)).toBe(2);
+    expect(upcaster.upcast(type, 1, storedThen)).toEqual({ ...storedThen, visibility: { kind: 'shared' } });
   });
 });

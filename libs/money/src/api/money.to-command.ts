@@ -15,12 +15,13 @@ export const toMakePayment = (dto: MakePaymentDto, paymentId: string): Omit<Make
     paidOn: dto.paidOn,
     settlesCommitmentId: dto.settlesCommitmentId,
     settlesInvoiceId: dto.settlesInvoiceId,
+    visibility: dto.visibility,
   }),
 });
 
 export const toReversePayment = (dto: ReversePaymentDto, paymentId: string): ReversePayment => ({
   type: 'ReversePayment',
-  data: { paymentId, reason: dto.reason },
+  data: definedFields({ paymentId, reason: dto.reason, visibility: dto.visibility }),
 });
 
 export const toSubmitInvoice = (dto: SubmitInvoiceDto, invoiceId: string): SubmitInvoice => ({
@@ -33,6 +34,7 @@ export const toSubmitInvoice = (dto: SubmitInvoiceDto, invoiceId: string): Submi
     description: dto.description,
     submittedOn: dto.submittedOn,
     commitmentId: dto.commitmentId,
+    visibility: dto.visibility,
   }),
 });
 
@@ -41,5 +43,5 @@ export const toRecordInvoicePaid = (
   invoiceId: string,
 ): Omit<RecordInvoicePaid, 'context'> => ({
   type: 'RecordInvoicePaid',
-  data: { invoiceId, paymentId: dto.paymentId },
+  data: definedFields({ invoiceId, paymentId: dto.paymentId, visibility: dto.visibility }),
 });

@@ -3,10 +3,12 @@ import {
   isPositiveCents,
   NotFoundError,
   notPositiveCents,
+  storedVisibility,
   streamName,
   type Cents,
   type Decider,
   type IsoDate,
+  type Visibility,
 } from '@samen/ledger-kernel';
 import { invoiceUpcaster, type InvoiceEvent, type InvoiceSubmitted } from './invoice.events';
 
@@ -21,10 +23,13 @@ export type InvoiceTerms = {
   commitmentId?: string;
 };
 
-export type SubmitInvoice = Readonly<{ type: 'SubmitInvoice'; data: InvoiceTerms }>;
+/** Every command may say who may read the fact it records; left out, the whole programme. */
+type Visible = { visibility?: Visibility };
+
+export type SubmitInvoice = Readonly<{ type: 'SubmitInvoice'; data: InvoiceTerms & Visible }>;
 export type RecordInvoicePaid = Readonly<{
   type: 'RecordInvoicePaid';
-  data: { invoiceId: string; paymentId: string };
+  data: { invoiceId: string; paymentId: string } & Visible;
   /**
    * The payment as the handler found it, and whether the payment that paid this invoice
    * before was reversed since (which opens the invoice again).
@@ -38,8 +43,8 @@ export type InvoiceCommand = SubmitInvoice | RecordInvoicePaid;
 
 export type Invoice =
   | { status: 'none' }
-  | { status: 'submitted'; terms: InvoiceSubmitted['data'] }
-  | { status: 'paid'; terms: InvoiceSubmitted['data']; paidBy: string };
+  | { status: 'submitted'; terms: Omit<InvoiceSubmitted['data'], 'visibility'> }
+  | { status: 'paid'; terms: Omit<InvoiceSubmitted['data'], 'visibility'>; paidBy: string };
 
 export const invoiceStream = (invoiceId: string) => streamName('invoice', invoiceId);
 
@@ -74,6 +79,7 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, Invoice> = {
               description,
               submittedOn,
               ...(commitmentId !== undefined && { commitmentId }),
+              visibility: storedVisibility(command.data.visibility),
             },
           },
         ];
@@ -94,7 +100,17 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, Invoice> = {
           );
         }
         const { invoiceId, paymentId } = command.data;
-        return [{ type: 'InvoicePaid', data: { invoiceId, paymentId, paidOn: payment.paidOn } }];
+        return [
+          {
+            type: 'InvoicePaid',
+            data: {
+              invoiceId,
+              paymentId,
+              paidOn: payment.paidOn,
+              visibility: storedVisibility(command.data.visibility),
+            },
+          },
+        ];
       }
       default: {
         const unreachable: never = command;
@@ -104,8 +120,10 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, Invoice> = {
   },
   evolve(state, event) {
     switch (event.type) {
-      case 'InvoiceSubmitted':
-        return { status: 'submitted', terms: event.data };
+      case 'InvoiceSubmitted': {
+        const { visibility: _ofTheFact, ...terms } = event.data;
+        return { status: 'submitted', terms };
+      }
       case 'InvoicePaid':
         return state.status === 'none' ? state : { status: 'paid', terms: state.terms, paidBy: event.data.paymentId };
       default: {

@@ -1,3 +1,4 @@
+import { SHARED } from '@samen/ledger-kernel';
 import { deciderSpec } from '@samen/ledger-kernel/testing';
 import { invoiceDecider, type InvoicePaid, type InvoiceSubmitted, type RecordInvoicePaid, type SubmitInvoice } from '.';
 
@@ -16,7 +17,7 @@ const plaatsDeWereldInvoicesTynaarlo: SubmitInvoice = {
 };
 const plaatsDeWereldInvoicedTynaarlo: InvoiceSubmitted = {
   type: 'InvoiceSubmitted',
-  data: plaatsDeWereldInvoicesTynaarlo.data,
+  data: { ...plaatsDeWereldInvoicesTynaarlo.data, visibility: SHARED },
 };
 
 const tynaarloRecordsInvoicePaid: RecordInvoicePaid = {
@@ -29,7 +30,12 @@ const tynaarloRecordsInvoicePaid: RecordInvoicePaid = {
 };
 const tynaarloPaidPlaatsDeWereldInvoice: InvoicePaid = {
   type: 'InvoicePaid',
-  data: { invoiceId: 'plaats-de-wereld-2023-07', paymentId: 'tynaarlo-factuur-2023-07', paidOn: '2023-08-10' },
+  data: {
+    invoiceId: 'plaats-de-wereld-2023-07',
+    paymentId: 'tynaarlo-factuur-2023-07',
+    paidOn: '2023-08-10',
+    visibility: SHARED,
+  },
 };
 
 describe('submitting an invoice', () => {
@@ -42,7 +48,9 @@ describe('submitting an invoice', () => {
       type: 'SubmitInvoice',
       data: { ...plaatsDeWereldInvoicesTynaarlo.data, commitmentId: 'tynaarlo-advieswerk' },
     };
-    given().when(forTheAdviceCommitment).then({ type: 'InvoiceSubmitted', data: forTheAdviceCommitment.data });
+    given()
+      .when(forTheAdviceCommitment)
+      .then({ type: 'InvoiceSubmitted', data: { ...forTheAdviceCommitment.data, visibility: SHARED } });
   });
 
   it('is refused when an invoice with that id was already submitted', () => {
@@ -108,6 +116,7 @@ describe('recording an invoice as paid', () => {
           invoiceId: 'plaats-de-wereld-2023-07',
           paymentId: 'tynaarlo-factuur-2023-07-herstel',
           paidOn: '2023-08-24',
+          visibility: SHARED,
         },
       });
   });

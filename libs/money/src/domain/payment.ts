@@ -3,10 +3,12 @@ import {
   isPositiveCents,
   NotFoundError,
   notPositiveCents,
+  storedVisibility,
   streamName,
   type Cents,
   type Decider,
   type IsoDate,
+  type Visibility,
 } from '@samen/ledger-kernel';
 import { paymentUpcaster, type PaymentEvent, type PaymentMade } from './payment.events';
 
@@ -31,17 +33,25 @@ export type PaymentTerms = {
   settlesInvoiceId?: string;
 };
 
+/** Every command may say who may read the fact it records; left out, the whole programme. */
+type Visible = { visibility?: Visibility };
+
 /** What the handler found about the commitment or invoice a payment settles. */
 export type SettlementContext = {
   commitment?: { status: 'open' | 'fulfilled' | 'broken' | 'withdrawn'; byPartyId: string };
   invoice?: { status: 'submitted' | 'paid'; fromPartyId: string; toPartyId: string; amountInCents: Cents };
 };
 
-export type MakePayment = Readonly<{ type: 'MakePayment'; data: PaymentTerms; context: SettlementContext }>;
-export type ReversePayment = Readonly<{ type: 'ReversePayment'; data: { paymentId: string; reason: string } }>;
+export type MakePayment = Readonly<{ type: 'MakePayment'; data: PaymentTerms & Visible; context: SettlementContext }>;
+export type ReversePayment = Readonly<{
+  type: 'ReversePayment';
+  data: { paymentId: string; reason: string } & Visible;
+}>;
 export type PaymentCommand = MakePayment | ReversePayment;
 
-export type Payment = { status: 'none' } | { status: 'made' | 'reversed'; terms: PaymentMade['data'] };
+/** The terms paid; who may read each fact is the fact's, not the payment's state. */
+export type Payment =
+  { status: 'none' } | { status: 'made' | 'reversed'; terms: Omit<PaymentMade['data'], 'visibility'> };
 
 export const paymentStream = (paymentId: string) => streamName('payment', paymentId);
 
@@ -71,6 +81,7 @@ export const paymentDecider: Decider<PaymentCommand, PaymentEvent, Payment> = {
               paidOn,
               ...(settlesCommitmentId !== undefined && { settlesCommitmentId }),
               ...(settlesInvoiceId !== undefined && { settlesInvoiceId }),
+              visibility: storedVisibility(command.data.visibility),
             },
           },
         ];
@@ -84,7 +95,17 @@ export const paymentDecider: Decider<PaymentCommand, PaymentEvent, Payment> = {
           );
         }
         const { paymentId, reason } = command.data;
-        return [{ type: 'PaymentReversed', data: { paymentId, reason, amountInCents: state.terms.amountInCents } }];
+        return [
+          {
+            type: 'PaymentReversed',
+            data: {
+              paymentId,
+              reason,
+              amountInCents: state.terms.amountInCents,
+              visibility: storedVisibility(command.data.visibility),
+            },
+          },
+        ];
       }
       default: {
         const unreachable: never = command;
@@ -94,8 +115,10 @@ export const paymentDecider: Decider<PaymentCommand, PaymentEvent, Payment> = {
   },
   evolve(state, event) {
     switch (event.type) {
-      case 'PaymentMade':
-        return { status: 'made', terms: event.data };
+      case 'PaymentMade': {
+        const { visibility: _ofTheFact, ...terms } = event.data;
+        return { status: 'made', terms };
+      }
       case 'PaymentReversed':
         return state.status === 'none' ? state : { ...state, status: 'reversed' };
       default: {

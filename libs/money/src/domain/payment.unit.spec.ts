@@ -1,3 +1,4 @@
+import { SHARED } from '@samen/ledger-kernel';
 import { deciderSpec } from '@samen/ledger-kernel/testing';
 import { paymentDecider, type MakePayment, type PaymentMade, type PaymentReversed, type SettlementContext } from '.';
 
@@ -16,7 +17,10 @@ const oranjeFondsPaysKampen: MakePayment = {
   },
   context: { commitment: { status: 'open', byPartyId: 'oranje-fonds' } },
 };
-const oranjeFondsPaidKampen: PaymentMade = { type: 'PaymentMade', data: oranjeFondsPaysKampen.data };
+const oranjeFondsPaidKampen: PaymentMade = {
+  type: 'PaymentMade',
+  data: { ...oranjeFondsPaysKampen.data, visibility: SHARED },
+};
 
 const vsbfondsPaysRotterdam: MakePayment = {
   type: 'MakePayment',
@@ -52,17 +56,24 @@ const tynaarloPaysPlaatsDeWereldInvoice: MakePayment = {
 };
 const tynaarloPaidPlaatsDeWereldInvoice: PaymentMade = {
   type: 'PaymentMade',
-  data: tynaarloPaysPlaatsDeWereldInvoice.data,
+  data: { ...tynaarloPaysPlaatsDeWereldInvoice.data, visibility: SHARED },
 };
 
 const oranjeFondsPaymentReversed: PaymentReversed = {
   type: 'PaymentReversed',
-  data: { paymentId: 'oranje-fonds-kampen-2023', reason: 'Verkeerd rekeningnummer', amountInCents: 1_250_000 },
+  data: {
+    paymentId: 'oranje-fonds-kampen-2023',
+    reason: 'Verkeerd rekeningnummer',
+    amountInCents: 1_250_000,
+    visibility: SHARED,
+  },
 };
 
 describe('making a payment', () => {
   it('records a payment that settles nothing', () => {
-    given().when(vsbfondsPaysRotterdam).then({ type: 'PaymentMade', data: vsbfondsPaysRotterdam.data });
+    given()
+      .when(vsbfondsPaysRotterdam)
+      .then({ type: 'PaymentMade', data: { ...vsbfondsPaysRotterdam.data, visibility: SHARED } });
   });
 
   it('records a payment by the party that made the open commitment it settles', () => {

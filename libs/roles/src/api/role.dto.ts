@@ -6,7 +6,9 @@ import {
   IdProperty,
   NullableIdProperty,
   TextProperty,
+  VisibilityProperty,
 } from '@samen/command-handling';
+import type { Visibility } from '@samen/ledger-kernel';
 
 export class AssignRoleDto extends FactDto {
   @IdProperty({
@@ -35,6 +37,9 @@ export class AssignRoleDto extends FactDto {
 
   @IdProperty({ description: 'Wie de rol krijgt / who holds it', example: 'person-7f3a' })
   personId!: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class VacateRoleDto extends FactDto {
@@ -46,11 +51,17 @@ export class VacateRoleDto extends FactDto {
 
   @TextProperty({ description: 'Reden / reason', example: 'Andere baan bij de provincie', maxLength: 1000 })
   reason!: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class AppointSuccessorDto extends FactDto {
   @IdProperty({ description: 'De opvolger / the successor', example: 'person-c41d' })
   personId!: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class RecordHandoverDto extends FactDto {
@@ -86,4 +97,7 @@ export class RecordHandoverDto extends FactDto {
     optional: true,
   })
   note?: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@samen/ledger-kernel/testing';
-import { roleDecider, type RoleAssigned, type RoleVacated } from '../domain';
+import { roleDecider, roleUpcaster, type RoleAssigned, type RoleVacated } from '../domain';
 import type { AppointSuccessorDto, AssignRoleDto, RecordHandoverDto, VacateRoleDto } from './role.dto';
 import { toAppointSuccessor, toAssignRole, toRecordHandover, toVacateRole } from './role.to-command';
 
@@ -13,11 +13,17 @@ const { given } = deciderSpec(roleDecider);
 
 const ritaSeated: RoleAssigned = {
   type: 'RoleAssigned',
-  data: { roleId: 'vaals-beleid', partyId: 'gemeente-vaals', title: 'beleidsadviseur', personId: 'person-rita' },
+  data: {
+    roleId: 'vaals-beleid',
+    partyId: 'gemeente-vaals',
+    title: 'beleidsadviseur',
+    personId: 'person-rita',
+    visibility: { kind: 'shared' },
+  },
 };
 const ritaLeft: RoleVacated = {
   type: 'RoleVacated',
-  data: { roleId: 'vaals-beleid', personId: 'person-rita', reason: 'Nieuwe baan' },
+  data: { roleId: 'vaals-beleid', personId: 'person-rita', reason: 'Nieuwe baan', visibility: { kind: 'shared' } },
 };
 
 describe('the stored shape of', () => {
@@ -29,6 +35,7 @@ describe('the stored shape of', () => {
       siteId: 'vaals',
       title: 'beleidsadviseur',
       personId: 'person-rita',
+      visibility: { kind: 'initiatives' },
       occurredAt,
     };
 
@@ -43,29 +50,49 @@ describe('the stored shape of', () => {
           siteId: 'vaals',
           title: 'beleidsadviseur',
           personId: 'person-rita',
+          visibility: { kind: 'initiatives' },
         },
       });
   });
 
   it('RoleVacated', () => {
-    const body: Required<VacateRoleDto> = { personId: 'person-rita', reason: 'Nieuwe baan', occurredAt };
+    const body: Required<VacateRoleDto> = {
+      personId: 'person-rita',
+      reason: 'Nieuwe baan',
+      visibility: { kind: 'parties', partyIds: ['gemeente-vaals'] },
+      occurredAt,
+    };
 
     given(ritaSeated)
       .when(toVacateRole(body, 'vaals-beleid'))
       .thenStores({
         type: 'RoleVacated',
-        data: { roleId: 'vaals-beleid', personId: 'person-rita', reason: 'Nieuwe baan' },
+        data: {
+          roleId: 'vaals-beleid',
+          personId: 'person-rita',
+          reason: 'Nieuwe baan',
+          visibility: { kind: 'parties', partyIds: ['gemeente-vaals'] },
+        },
       });
   });
 
   it('SuccessorAppointed', () => {
-    const body: Required<AppointSuccessorDto> = { personId: 'person-sem', occurredAt };
+    const body: Required<AppointSuccessorDto> = {
+      personId: 'person-sem',
+      visibility: { kind: 'shared' },
+      occurredAt,
+    };
 
     given(ritaSeated, ritaLeft)
       .when(toAppointSuccessor(body, 'vaals-beleid'))
       .thenStores({
         type: 'SuccessorAppointed',
-        data: { roleId: 'vaals-beleid', personId: 'person-sem', previousPersonId: 'person-rita' },
+        data: {
+          roleId: 'vaals-beleid',
+          personId: 'person-sem',
+          previousPersonId: 'person-rita',
+          visibility: { kind: 'shared' },
+        },
       });
   });
 
@@ -78,6 +105,7 @@ describe('the stored shape of', () => {
       transferredCommitmentIds: ['vaals-ruimte'],
       introducedToPartners: true,
       note: 'Sem kent de initiatieven nog niet',
+      visibility: { kind: 'parties', partyIds: ['gemeente-vaals', 'initiatief-vaals'] },
       occurredAt,
     };
 
@@ -97,7 +125,17 @@ describe('the stored shape of', () => {
           transferredCommitmentIds: ['vaals-ruimte'],
           introducedToPartners: true,
           note: 'Sem kent de initiatieven nog niet',
+          visibility: { kind: 'parties', partyIds: ['gemeente-vaals', 'initiatief-vaals'] },
         },
       });
+  });
+});
+
+describe('a role fact stored at schema version 1', () => {
+  const { visibility: _none, ...storedThen } = ritaLeft.data;
+
+  it.each(Object.keys(roleUpcaster.declared))('%s is read at version 2, as shared', (type) => {
+    expect(roleUpcaster.currentVersion(type)).toBe(2);
+    expect(roleUpcaster.upcast(type, 1, storedThen)).toEqual({ ...storedThen, visibility: { kind: 'shared' } });
   });
 });

@@ -12,17 +12,18 @@ export const toAssignRole = (dto: AssignRoleDto, roleId: string): AssignRole => 
     siteId: dto.siteId,
     title: dto.title,
     personId: dto.personId,
+    visibility: dto.visibility,
   }),
 });
 
 export const toVacateRole = (dto: VacateRoleDto, roleId: string): VacateRole => ({
   type: 'VacateRole',
-  data: { roleId, personId: dto.personId, reason: dto.reason },
+  data: definedFields({ roleId, personId: dto.personId, reason: dto.reason, visibility: dto.visibility }),
 });
 
 export const toAppointSuccessor = (dto: AppointSuccessorDto, roleId: string): AppointSuccessor => ({
   type: 'AppointSuccessor',
-  data: { roleId, personId: dto.personId },
+  data: definedFields({ roleId, personId: dto.personId, visibility: dto.visibility }),
 });
 
 export const toRecordHandover = (
@@ -40,5 +41,6 @@ export const toRecordHandover = (
     transferredCommitmentIds: dto.transferredCommitmentIds,
     introducedToPartners: dto.introducedToPartners,
     note: dto.note,
+    visibility: dto.visibility,
   }),
 });

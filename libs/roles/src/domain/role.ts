@@ -1,4 +1,12 @@
-import { IllegalStateError, NotFoundError, streamName, type Decider, type IsoDate } from '@samen/ledger-kernel';
+import {
+  IllegalStateError,
+  NotFoundError,
+  storedVisibility,
+  streamName,
+  type Decider,
+  type IsoDate,
+  type Visibility,
+} from '@samen/ledger-kernel';
 import { roleUpcaster, type RoleEvent } from './role.events';
 
 /**
@@ -6,12 +14,28 @@ import { roleUpcaster, type RoleEvent } from './role.events';
  * at a time. Commitments made through a role belong to the seat, so a handover can move
  * them to the successor, and a departure without one leaves them without an owner.
  */
+/** Every command may say who may read the fact it records; left out, the whole programme. */
+type Visible = { visibility?: Visibility };
+
 export type AssignRole = Readonly<{
   type: 'AssignRole';
-  data: { roleId: string; partyId: string; programmeId?: string; siteId?: string; title: string; personId: string };
+  data: {
+    roleId: string;
+    partyId: string;
+    programmeId?: string;
+    siteId?: string;
+    title: string;
+    personId: string;
+  } & Visible;
 }>;
-export type VacateRole = Readonly<{ type: 'VacateRole'; data: { roleId: string; personId: string; reason: string } }>;
-export type AppointSuccessor = Readonly<{ type: 'AppointSuccessor'; data: { roleId: string; personId: string } }>;
+export type VacateRole = Readonly<{
+  type: 'VacateRole';
+  data: { roleId: string; personId: string; reason: string } & Visible;
+}>;
+export type AppointSuccessor = Readonly<{
+  type: 'AppointSuccessor';
+  data: { roleId: string; personId: string } & Visible;
+}>;
 export type RecordHandover = Readonly<{
   type: 'RecordHandover';
   data: {
@@ -25,7 +49,7 @@ export type RecordHandover = Readonly<{
     introducedToPartners: boolean;
     /** Restricted: only the party and the programme team may read it. */
     note?: string;
-  };
+  } & Visible;
   /** What the handler found about the commitments named: which are not open, which belong to another seat. */
   context: { commitmentsNotOpen: readonly string[]; commitmentsOfOtherRoles: readonly string[] };
 }>;
@@ -60,6 +84,7 @@ export const roleDecider: Decider<RoleCommand, RoleEvent, Role> = {
             ...(siteId !== undefined && { siteId }),
             title,
             personId,
+            visibility: storedVisibility(command.data.visibility),
           },
         },
       ];
@@ -73,7 +98,12 @@ export const roleDecider: Decider<RoleCommand, RoleEvent, Role> = {
         return [
           {
             type: 'RoleVacated',
-            data: { roleId: command.data.roleId, personId: command.data.personId, reason: command.data.reason },
+            data: {
+              roleId: command.data.roleId,
+              personId: command.data.personId,
+              reason: command.data.reason,
+              visibility: storedVisibility(command.data.visibility),
+            },
           },
         ];
       case 'AppointSuccessor':
@@ -90,6 +120,7 @@ export const roleDecider: Decider<RoleCommand, RoleEvent, Role> = {
               roleId: command.data.roleId,
               personId: command.data.personId,
               previousPersonId: state.previousHolder,
+              visibility: storedVisibility(command.data.visibility),
             },
           },
         ];
@@ -134,6 +165,7 @@ export const roleDecider: Decider<RoleCommand, RoleEvent, Role> = {
               transferredCommitmentIds: command.data.transferredCommitmentIds,
               introducedToPartners,
               ...(note !== undefined && { note }),
+              visibility: storedVisibility(command.data.visibility),
             },
           },
         ];
@@ -147,7 +179,8 @@ export const roleDecider: Decider<RoleCommand, RoleEvent, Role> = {
   evolve(state, event) {
     switch (event.type) {
       case 'RoleAssigned': {
-        const { personId, ...seat } = event.data;
+        // Who may read the fact is the fact's, not the seat's.
+        const { personId, visibility: _ofTheFact, ...seat } = event.data;
         return { ...seat, status: 'held', holder: personId, handedOverBy: [] };
       }
       case 'RoleVacated':

@@ -1,3 +1,4 @@
+import { SHARED } from '@samen/ledger-kernel';
 import { deciderSpec } from '@samen/ledger-kernel/testing';
 import {
   roleDecider,
@@ -18,19 +19,30 @@ const sanneAssignedBeleidsadviseurKampen: RoleAssigned = {
     siteId: 'kampen',
     title: 'beleidsadviseur',
     personId: 'person-sanne',
+    visibility: SHARED,
   },
 };
 const sanneLeftKampen: RoleVacated = {
   type: 'RoleVacated',
-  data: { roleId: 'kampen-beleidsadviseur', personId: 'person-sanne', reason: 'Nieuwe baan bij de provincie' },
+  data: {
+    roleId: 'kampen-beleidsadviseur',
+    personId: 'person-sanne',
+    reason: 'Nieuwe baan bij de provincie',
+    visibility: SHARED,
+  },
 };
 const jorisAppointedInKampen: SuccessorAppointed = {
   type: 'SuccessorAppointed',
-  data: { roleId: 'kampen-beleidsadviseur', personId: 'person-joris', previousPersonId: 'person-sanne' },
+  data: {
+    roleId: 'kampen-beleidsadviseur',
+    personId: 'person-joris',
+    previousPersonId: 'person-sanne',
+    visibility: SHARED,
+  },
 };
 const jorisLeftKampen: RoleVacated = {
   type: 'RoleVacated',
-  data: { roleId: 'kampen-beleidsadviseur', personId: 'person-joris', reason: 'Reorganisatie' },
+  data: { roleId: 'kampen-beleidsadviseur', personId: 'person-joris', reason: 'Reorganisatie', visibility: SHARED },
 };
 
 function handover(
@@ -56,7 +68,7 @@ function handover(
 }
 function handoverRecorded(fromPersonId: string, toPersonId: string | null): HandoverRecorded {
   const { data } = handover(fromPersonId, toPersonId);
-  return { type: 'HandoverRecorded', data };
+  return { type: 'HandoverRecorded', data: { ...data, visibility: SHARED } };
 }
 const sanneHandedOverToJoris = handoverRecorded('person-sanne', 'person-joris');
 
@@ -94,6 +106,7 @@ describe('assigning a role', () => {
           partyId: 'vsbfonds',
           title: 'programmamanager',
           personId: 'person-merel',
+          visibility: SHARED,
         },
       });
   });
@@ -182,7 +195,12 @@ describe('appointing a successor', () => {
       .when({ type: 'AppointSuccessor', data: { roleId: 'kampen-beleidsadviseur', personId: 'person-ilse' } })
       .then({
         type: 'SuccessorAppointed',
-        data: { roleId: 'kampen-beleidsadviseur', personId: 'person-ilse', previousPersonId: 'person-joris' },
+        data: {
+          roleId: 'kampen-beleidsadviseur',
+          personId: 'person-ilse',
+          previousPersonId: 'person-joris',
+          visibility: SHARED,
+        },
       });
   });
 

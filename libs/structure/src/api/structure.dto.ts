@@ -7,7 +7,9 @@ import {
   IdListProperty,
   IdProperty,
   TextProperty,
+  VisibilityProperty,
 } from '@samen/command-handling';
+import type { Visibility } from '@samen/ledger-kernel';
 import { PARTY_KINDS, type PartyKind } from '../domain/party';
 import { PUBLISHABLE_AGGREGATES, type PublishableAggregate } from '../domain/programme';
 
@@ -31,6 +33,9 @@ export class LaunchProgrammeDto extends FactDto {
     optional: true,
   })
   publishes?: PublishableAggregate[];
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class JoinSiteDto extends FactDto {
@@ -52,6 +57,9 @@ export class JoinSiteDto extends FactDto {
 
   @BooleanProperty({ description: 'Met financiering? / funded? (Teylingen deed mee zonder)', example: true })
   funded!: boolean;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class RegisterPartyDto extends FactDto {
@@ -63,6 +71,9 @@ export class RegisterPartyDto extends FactDto {
 
   @TextProperty({ description: 'Naam / name', example: 'Gemeente Vaals', maxLength: 200 })
   name!: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }
 
 export class RegisterPersonDto extends FactDto {
@@ -91,4 +102,7 @@ export class RegisterPersonDto extends FactDto {
     optional: true,
   })
   phone?: string;
+
+  @VisibilityProperty()
+  visibility?: Visibility;
 }

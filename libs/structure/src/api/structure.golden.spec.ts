@@ -1,5 +1,13 @@
+import { SHARED } from '@samen/ledger-kernel';
 import { deciderSpec } from '@samen/ledger-kernel/testing';
-import { partyDecider, personDecider, programmeDecider } from '../domain';
+import {
+  partyDecider,
+  partyUpcaster,
+  personDecider,
+  personUpcaster,
+  programmeDecider,
+  programmeUpcaster,
+} from '../domain';
 import type { JoinSiteDto, LaunchProgrammeDto, RegisterPartyDto, RegisterPersonDto } from './structure.dto';
 import { toJoinSite, toLaunchProgramme, toRegisterParty, toRegisterPerson } from './structure.to-command';
 
@@ -18,6 +26,7 @@ describe('the stored shape of', () => {
       startsOn: '2022-12-01',
       endsOn: '2024-11-25',
       publishes: ['attendance-rates'],
+      visibility: { kind: 'shared' },
       occurredAt,
     };
 
@@ -32,6 +41,7 @@ describe('the stored shape of', () => {
           startsOn: '2022-12-01',
           endsOn: '2024-11-25',
           publishes: ['attendance-rates'],
+          visibility: SHARED,
         },
       });
   });
@@ -43,6 +53,7 @@ describe('the stored shape of', () => {
       initiativePartyIds: ['initiatief-vaals', 'initiatief-vaals'],
       gemeentePartyId: 'gemeente-vaals',
       funded: true,
+      visibility: { kind: 'shared' },
       occurredAt,
     };
     const partyKinds = { 'gemeente-vaals': 'municipality', 'initiatief-vaals': 'initiative' } as const;
@@ -50,7 +61,7 @@ describe('the stored shape of', () => {
     deciderSpec(programmeDecider)
       .given({
         type: 'ProgrammeLaunched',
-        data: { programmeId: 'samen', name: 'Programma SAMEN', startsOn: '2022-12-01' },
+        data: { programmeId: 'samen', name: 'Programma SAMEN', startsOn: '2022-12-01', visibility: SHARED },
       })
       .when({ ...toJoinSite(body, 'samen'), context: { partyKinds } })
       .thenStores({
@@ -62,6 +73,7 @@ describe('the stored shape of', () => {
           initiativePartyIds: ['initiatief-vaals'],
           gemeentePartyId: 'gemeente-vaals',
           funded: true,
+          visibility: SHARED,
         },
       });
   });
@@ -71,6 +83,7 @@ describe('the stored shape of', () => {
       partyId: 'gemeente-vaals',
       kind: 'municipality',
       name: 'Gemeente Vaals',
+      visibility: { kind: 'shared' },
       occurredAt,
     };
 
@@ -79,7 +92,7 @@ describe('the stored shape of', () => {
       .when(toRegisterParty(body))
       .thenStores({
         type: 'PartyRegistered',
-        data: { partyId: 'gemeente-vaals', kind: 'municipality', name: 'Gemeente Vaals' },
+        data: { partyId: 'gemeente-vaals', kind: 'municipality', name: 'Gemeente Vaals', visibility: SHARED },
       });
   });
 
@@ -89,6 +102,7 @@ describe('the stored shape of', () => {
       name: 'Rita Hermans',
       email: 'rita@example.nl',
       phone: '+31 6 12345678',
+      visibility: { kind: 'shared' },
       occurredAt,
     };
 
@@ -97,7 +111,26 @@ describe('the stored shape of', () => {
       .when(toRegisterPerson(body))
       .thenStores({
         type: 'PersonRegistered',
-        data: { personId: 'person-rita', name: 'Rita Hermans', email: 'rita@example.nl', phone: '+31 6 12345678' },
+        data: {
+          personId: 'person-rita',
+          name: 'Rita Hermans',
+          email: 'rita@example.nl',
+          phone: '+31 6 12345678',
+          visibility: SHARED,
+        },
       });
+  });
+});
+
+describe('a structure fact stored at schema version 1', () => {
+  const storedThen = { partyId: 'gemeente-vaals', kind: 'municipality', name: 'Gemeente Vaals' };
+
+  it.each([
+    ...Object.keys(programmeUpcaster.declared).map((type) => [type, programmeUpcaster] as const),
+    ...Object.keys(partyUpcaster.declared).map((type) => [type, partyUpcaster] as const),
+    ...Object.keys(personUpcaster.declared).map((type) => [type, personUpcaster] as const),
+  ])('%s is read at version 2, as shared', (type, upcaster) => {
+    expect(upcaster.currentVersion(type)).toBe(2);
+    expect(upcaster.upcast(type, 1, storedThen)).toEqual({ ...storedThen, visibility: { kind: 'shared' } });
   });
 });

@@ -13,27 +13,35 @@ export const toLaunchProgramme = (dto: LaunchProgrammeDto): LaunchProgramme => (
     startsOn: dto.startsOn,
     endsOn: dto.endsOn,
     publishes: dto.publishes,
+    visibility: dto.visibility,
   }),
 });
 
 export const toJoinSite = (dto: JoinSiteDto, programmeId: string): Omit<JoinSite, 'context'> => ({
   type: 'JoinSite',
-  data: {
+  data: definedFields({
     programmeId,
     siteId: dto.siteId,
     name: dto.name,
     initiativePartyIds: dto.initiativePartyIds,
     gemeentePartyId: dto.gemeentePartyId,
     funded: dto.funded,
-  },
+    visibility: dto.visibility,
+  }),
 });
 
 export const toRegisterParty = (dto: RegisterPartyDto): RegisterParty => ({
   type: 'RegisterParty',
-  data: { partyId: dto.partyId, kind: dto.kind, name: dto.name },
+  data: definedFields({ partyId: dto.partyId, kind: dto.kind, name: dto.name, visibility: dto.visibility }),
 });
 
 export const toRegisterPerson = (dto: RegisterPersonDto): RegisterPerson => ({
   type: 'RegisterPerson',
-  data: definedFields({ personId: dto.personId, name: dto.name, email: dto.email, phone: dto.phone }),
+  data: definedFields({
+    personId: dto.personId,
+    name: dto.name,
+    email: dto.email,
+    phone: dto.phone,
+    visibility: dto.visibility,
+  }),
 });

@@ -1,4 +1,4 @@
-import { IllegalStateError, streamName, type Decider } from '@samen/ledger-kernel';
+import { IllegalStateError, streamName, type Decider, storedVisibility, type Visibility } from '@samen/ledger-kernel';
 import { partyUpcaster, type PartyEvent } from './party.events';
 
 /** Kinds of party, in code; screens say bewonersinitiatief, gemeente, fonds, … */
@@ -13,9 +13,12 @@ export const PARTY_KINDS = [
 ] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
+/** Every command may say who may read the fact it records; left out, the whole programme. */
+type Visible = { visibility?: Visibility };
+
 export type RegisterParty = Readonly<{
   type: 'RegisterParty';
-  data: { partyId: string; kind: PartyKind; name: string };
+  data: { partyId: string; kind: PartyKind; name: string } & Visible;
 }>;
 export type PartyCommand = RegisterParty;
 
@@ -33,7 +36,12 @@ export const partyDecider: Decider<PartyCommand, PartyEvent, Party> = {
       );
     }
     const { partyId, kind, name } = command.data;
-    return [{ type: 'PartyRegistered', data: { partyId, kind, name } }];
+    return [
+      {
+        type: 'PartyRegistered',
+        data: { partyId, kind, name, visibility: storedVisibility(command.data.visibility) },
+      },
+    ];
   },
   evolve(_state, event) {
     const { partyId, kind, name } = event.data;

@@ -1,3 +1,4 @@
+import { SHARED } from '@samen/ledger-kernel';
 import { deciderSpec } from '@samen/ledger-kernel/testing';
 import { partyDecider, type PartyRegistered, type RegisterParty } from '.';
 
@@ -9,7 +10,7 @@ const registerGemeenteVaals: RegisterParty = {
 };
 const gemeenteVaalsRegistered: PartyRegistered = {
   type: 'PartyRegistered',
-  data: { partyId: 'gemeente-vaals', kind: 'municipality', name: 'Gemeente Vaals' },
+  data: { partyId: 'gemeente-vaals', kind: 'municipality', name: 'Gemeente Vaals', visibility: SHARED },
 };
 
 describe('registering a party', () => {
@@ -20,7 +21,10 @@ describe('registering a party', () => {
   it('records a fund with its kind and name', () => {
     given()
       .when({ type: 'RegisterParty', data: { partyId: 'vsbfonds', kind: 'fund', name: 'VSBfonds' } })
-      .then({ type: 'PartyRegistered', data: { partyId: 'vsbfonds', kind: 'fund', name: 'VSBfonds' } });
+      .then({
+        type: 'PartyRegistered',
+        data: { partyId: 'vsbfonds', kind: 'fund', name: 'VSBfonds', visibility: SHARED },
+      });
   });
 
   it('is refused when the party was already registered', () => {

@@ -1,10 +1,13 @@
-import { IllegalStateError, streamName, type Decider } from '@samen/ledger-kernel';
+import { IllegalStateError, storedVisibility, streamName, type Decider, type Visibility } from '@samen/ledger-kernel';
 import { personUpcaster, type PersonEvent } from './person.events';
 
 /** Name and contact details are personal data (see libs/personal-data). */
 export type PersonDetails = { personId: string; name: string; email?: string; phone?: string };
 
-export type RegisterPerson = Readonly<{ type: 'RegisterPerson'; data: PersonDetails }>;
+/** Every command may say who may read the fact it records; left out, the whole programme. */
+type Visible = { visibility?: Visibility };
+
+export type RegisterPerson = Readonly<{ type: 'RegisterPerson'; data: PersonDetails & Visible }>;
 export type PersonCommand = RegisterPerson;
 
 export type Person = { status: 'none' } | { status: 'registered'; personId: string };
@@ -24,7 +27,13 @@ export const personDecider: Decider<PersonCommand, PersonEvent, Person> = {
     return [
       {
         type: 'PersonRegistered',
-        data: { personId, name, ...(email !== undefined && { email }), ...(phone !== undefined && { phone }) },
+        data: {
+          personId,
+          name,
+          ...(email !== undefined && { email }),
+          ...(phone !== undefined && { phone }),
+          visibility: storedVisibility(command.data.visibility),
+        },
       },
     ];
   },

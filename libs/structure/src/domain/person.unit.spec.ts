@@ -1,3 +1,4 @@
+import { SHARED } from '@samen/ledger-kernel';
 import { deciderSpec } from '@samen/ledger-kernel/testing';
 import { personDecider, type PersonRegistered, type RegisterPerson } from '.';
 
@@ -9,7 +10,13 @@ const registerNoor: RegisterPerson = {
 };
 const noorRegistered: PersonRegistered = {
   type: 'PersonRegistered',
-  data: { personId: 'person-noor', name: 'Noor Verbeek', email: 'noor@example.org', phone: '+31 6 00000000' },
+  data: {
+    personId: 'person-noor',
+    name: 'Noor Verbeek',
+    email: 'noor@example.org',
+    phone: '+31 6 00000000',
+    visibility: SHARED,
+  },
 };
 
 describe('registering a person', () => {
@@ -20,7 +27,10 @@ describe('registering a person', () => {
   it('records a person with a name only', () => {
     given()
       .when({ type: 'RegisterPerson', data: { personId: 'person-ambtenaar-1', name: 'Daan de Wit' } })
-      .then({ type: 'PersonRegistered', data: { personId: 'person-ambtenaar-1', name: 'Daan de Wit' } });
+      .then({
+        type: 'PersonRegistered',
+        data: { personId: 'person-ambtenaar-1', name: 'Daan de Wit', visibility: SHARED },
+      });
   });
 
   it('is refused when the person was already registered', () => {

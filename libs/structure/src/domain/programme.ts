@@ -1,10 +1,21 @@
-import { IllegalStateError, NotFoundError, streamName, type Decider, type IsoDate } from '@samen/ledger-kernel';
+import {
+  IllegalStateError,
+  NotFoundError,
+  storedVisibility,
+  streamName,
+  type Decider,
+  type IsoDate,
+  type Visibility,
+} from '@samen/ledger-kernel';
 import type { PartyKind } from './party';
 import { programmeUpcaster, type ProgrammeEvent } from './programme.events';
 
 /** Aggregates a programme may choose to publish to everyone (e.g. under the Woo). */
 export const PUBLISHABLE_AGGREGATES = ['attendance-rates'] as const;
 export type PublishableAggregate = (typeof PUBLISHABLE_AGGREGATES)[number];
+
+/** Every command may say who may read the fact it records; left out, the whole programme. */
+type Visible = { visibility?: Visibility };
 
 export type LaunchProgramme = Readonly<{
   type: 'LaunchProgramme';
@@ -15,7 +26,7 @@ export type LaunchProgramme = Readonly<{
     endsOn?: IsoDate;
     /** What anyone may see without a token; nothing when left out. */
     publishes?: PublishableAggregate[];
-  };
+  } & Visible;
 }>;
 /** A proeftuin: one gemeente and at least one initiative, funded or not. */
 export type JoinSite = Readonly<{
@@ -27,7 +38,7 @@ export type JoinSite = Readonly<{
     initiativePartyIds: string[];
     gemeentePartyId: string;
     funded: boolean;
-  };
+  } & Visible;
   /** The kinds of the parties named, looked up by the handler. */
   context: { partyKinds: Readonly<Record<string, PartyKind>> };
 }>;
@@ -66,6 +77,7 @@ export const programmeDecider: Decider<ProgrammeCommand, ProgrammeEvent, Program
               startsOn,
               ...(endsOn !== undefined && { endsOn }),
               ...(publishes !== undefined && { publishes }),
+              visibility: storedVisibility(command.data.visibility),
             },
           },
         ];
@@ -108,6 +120,7 @@ export const programmeDecider: Decider<ProgrammeCommand, ProgrammeEvent, Program
               initiativePartyIds: [...new Set(initiativePartyIds)],
               gemeentePartyId,
               funded,
+              visibility: storedVisibility(command.data.visibility),
             },
           },
         ];

@@ -1,3 +1,4 @@
+import { SHARED } from '@samen/ledger-kernel';
 import { deciderSpec } from '@samen/ledger-kernel/testing';
 import { programmeDecider, type JoinSite, type LaunchProgramme, type ProgrammeLaunched, type SiteJoined } from '.';
 
@@ -9,7 +10,13 @@ const launchSamen: LaunchProgramme = {
 };
 const samenLaunched: ProgrammeLaunched = {
   type: 'ProgrammeLaunched',
-  data: { programmeId: 'samen', name: 'Programma SAMEN', startsOn: '2022-12-01', endsOn: '2024-11-25' },
+  data: {
+    programmeId: 'samen',
+    name: 'Programma SAMEN',
+    startsOn: '2022-12-01',
+    endsOn: '2024-11-25',
+    visibility: SHARED,
+  },
 };
 
 const partyKinds = {
@@ -45,6 +52,7 @@ const vaalsJoined: SiteJoined = {
     initiativePartyIds: ['initiatief-vaals'],
     gemeentePartyId: 'gemeente-vaals',
     funded: true,
+    visibility: SHARED,
   },
 };
 
@@ -76,7 +84,7 @@ describe('launching a programme', () => {
       })
       .then({
         type: 'ProgrammeLaunched',
-        data: { programmeId: 'samen-2', name: 'SAMEN vervolg', startsOn: '2025-01-01' },
+        data: { programmeId: 'samen-2', name: 'SAMEN vervolg', startsOn: '2025-01-01', visibility: SHARED },
       });
   });
 
@@ -88,7 +96,13 @@ describe('launching a programme', () => {
       })
       .then({
         type: 'ProgrammeLaunched',
-        data: { programmeId: 'finale', name: 'Finaledag', startsOn: '2024-11-25', endsOn: '2024-11-25' },
+        data: {
+          programmeId: 'finale',
+          name: 'Finaledag',
+          startsOn: '2024-11-25',
+          endsOn: '2024-11-25',
+          visibility: SHARED,
+        },
       });
   });
 
@@ -123,6 +137,7 @@ describe('a site joining a programme', () => {
           initiativePartyIds: ['initiatief-kampen-noord', 'initiatief-kampen-zuid'],
           gemeentePartyId: 'gemeente-kampen',
           funded: true,
+          visibility: SHARED,
         },
       });
   });
@@ -139,6 +154,7 @@ describe('a site joining a programme', () => {
           initiativePartyIds: ['initiatief-kampen-noord'],
           gemeentePartyId: 'gemeente-kampen',
           funded: true,
+          visibility: SHARED,
         },
       });
   });
@@ -166,6 +182,7 @@ describe('a site joining a programme', () => {
           initiativePartyIds: ['initiatief-teylingen'],
           gemeentePartyId: 'gemeente-teylingen',
           funded: false,
+          visibility: SHARED,
         },
       });
   });
@@ -182,6 +199,7 @@ describe('a site joining a programme', () => {
           initiativePartyIds: ['initiatief-kampen-noord'],
           gemeentePartyId: 'gemeente-kampen',
           funded: true,
+          visibility: SHARED,
         },
       });
   });

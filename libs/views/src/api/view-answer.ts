@@ -34,6 +34,12 @@ export interface ViewRequest<Answer, Row> {
    * Otherwise the query's programmeId.
    */
   readonly programmeId?: string | null;
+  /**
+   * For an answer that differs per reader (it asks the rule book about each fact): the
+   * reader's class, which the remembered answer is kept under besides the question, so that
+   * no reader is given an answer computed for another.
+   */
+  readonly reader?: string;
 }
 
 /**
@@ -54,7 +60,7 @@ export async function answerView<Answer extends object, Row>(
   const { accept, 'accept-encoding': acceptEncoding } = reply.request.headers;
   const csv = accept?.includes('text/csv') ?? false;
   // The finished bytes are what is remembered (ViewRunner.read).
-  const key = `${view}:${csv ? 'csv' : 'json'}:${JSON.stringify(question)}`;
+  const key = `${view}:${csv ? 'csv' : 'json'}:${request.reader === undefined ? '' : `${request.reader}:`}${JSON.stringify(question)}`;
   const { position, answer: finished } = runner.read(key, (views, at) => {
     const answer = request.compute(views, window);
     if (csv) {

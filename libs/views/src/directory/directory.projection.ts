@@ -90,9 +90,12 @@ export const directoryProjection: Projection<Directory> = {
   }),
   apply(state, fact) {
     switch (fact.type) {
-      case 'ProgrammeLaunched':
-        state.programmes.set(fact.data.programmeId, { ...fact.data, ...stampOf(fact) });
+      case 'ProgrammeLaunched': {
+        // Who may read the fact is not the programme's: the directory keeps what it says.
+        const { visibility: _ofTheFact, ...programme } = fact.data;
+        state.programmes.set(fact.data.programmeId, { ...programme, ...stampOf(fact) });
         return;
+      }
       case 'PartyRegistered': {
         const { partyId, kind, name } = fact.data;
         state.parties.set(partyId, { partyId, kind, name, occurredAt: fact.occurredAt, recordedAt: fact.recordedAt });

@@ -1,7 +1,13 @@
 import type { PartyKind } from '@samen/structure/domain';
+import type { Visibility } from '@samen/ledger-kernel';
+import { LEDGER_UPCASTER } from '@samen/ledger-events';
 import type { LedgerEvent, LedgerFact } from '../core/ledger-fact';
 
 type FactOf<T extends LedgerEvent['type']> = Extract<LedgerEvent, { type: T }>;
+/** A story names a fact's visibility only where it matters; left out, the fact reads as recorded before visibility (shared). */
+type ScriptData<T extends LedgerEvent['type']> = FactOf<T>['data'] extends { visibility: Visibility }
+  ? Omit<FactOf<T>['data'], 'visibility'> & { visibility?: Visibility }
+  : FactOf<T>['data'];
 
 /**
  * Writes a story as facts for view tests: each fact says when it happened; it is recorded
@@ -14,7 +20,7 @@ export class FactScript {
   /** `occurredAt` as a date (noon, Dutch winter time) or a full timestamp. */
   add<T extends LedgerEvent['type']>(
     type: T,
-    data: FactOf<T>['data'],
+    data: ScriptData<T>,
     occurredAt: string,
     options: { recordedAt?: string; actor?: string } = {},
   ): this {
@@ -22,7 +28,7 @@ export class FactScript {
     const recordedAt = options.recordedAt ? Date.parse(options.recordedAt) : this.clock;
     this.facts.push({
       type,
-      data,
+      data: 'visibility' in data ? data : LEDGER_UPCASTER.upcast(type, 1, data),
       streamName: streamOf(type, data as Record<string, unknown>),
       position: String(this.facts.length + 1),
       occurredAt: Date.parse(occurredAt.length === 10 ? `${occurredAt}T12:00:00+01:00` : occurredAt),

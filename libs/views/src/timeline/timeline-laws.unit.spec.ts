@@ -298,7 +298,7 @@ describe('timeline laws', () => {
   });
 
   it('built in two parts, meetings and the rest, and merged, it holds and answers what one built in order does, also after more facts', () => {
-    const isMeeting = (fact: LedgerFact) => MEETING_FACT_TYPES.includes(fact.type);
+    const isMeeting = (fact: LedgerFact) => (MEETING_FACT_TYPES as readonly string[]).includes(fact.type);
     fc.assert(
       fc.property(STORY, fc.boolean(), fc.boolean(), ({ steps, logSeed, cutDay }, meetingsFirst, largePositions) => {
         const drafts = tell(steps);

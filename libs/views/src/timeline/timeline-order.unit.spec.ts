@@ -6,7 +6,7 @@ import { positionOf, timelineProjection, type TimelineState } from './timeline.p
 
 const registered = (partyId: string, occurredAt: number, recordedAt: number, position: string): LedgerFact => ({
   type: 'PartyRegistered',
-  data: { partyId, kind: 'initiative', name: partyId },
+  data: { partyId, kind: 'initiative', name: partyId, visibility: { kind: 'shared' } },
   streamName: `party-${partyId}`,
   position,
   occurredAt,

@@ -6,7 +6,17 @@ import { findString, internString, newStringPool, type StringPool } from './stri
 /** The coarse kinds of fact an evaluator filters on. */
 export const FACT_CATEGORIES = ['structure', 'roles', 'attendance', 'commitments', 'money'] as const;
 export type FactCategory = (typeof FACT_CATEGORIES)[number];
-export type FactType = LedgerEvent['type'];
+/**
+ * Reflections and their visibility changes are kept out of the timeline: who may learn that a
+ * reflection exists at all (its author, its date) is its visibility's to say, and the
+ * reflections view asks the rule book for each reader; the timeline is for every reader alike.
+ */
+export const OUT_OF_TIMELINE = ['ReflectionRecorded', 'VisibilityChanged'] as const;
+type OutOfTimeline = (typeof OUT_OF_TIMELINE)[number];
+export type FactType = Exclude<LedgerEvent['type'], OutOfTimeline>;
+type TimelineFact = Exclude<LedgerFact, { type: OutOfTimeline }>;
+const isOutOfTimeline = (fact: LedgerFact): fact is Extract<LedgerFact, { type: OutOfTimeline }> =>
+  (OUT_OF_TIMELINE as readonly string[]).includes(fact.type);
 
 /** Every fact type the ledger records and its category; the compiler insists on every type. */
 export const CATEGORY_OF: Readonly<Record<FactType, FactCategory>> = {
@@ -133,6 +143,7 @@ export const timelineProjection: Projection<TimelineState> = {
     waitsFor: new Map(),
   }),
   apply(state, fact) {
+    if (isOutOfTimeline(fact)) return;
     const entry = state.count;
     if (entry === state.occurredAt.length) growColumns(state, ENTRY_COLUMNS, entry + 1);
     state.occurredAt[entry] = fact.occurredAt;
@@ -167,7 +178,7 @@ export const timelineProjection: Projection<TimelineState> = {
 };
 
 /** What the fact concerns: its programme, site and parties, from its data or from earlier facts. */
-function resolve(state: TimelineState, entry: number, stream: number, fact: LedgerFact): void {
+function resolve(state: TimelineState, entry: number, stream: number, fact: TimelineFact): void {
   switch (fact.type) {
     case 'ProgrammeLaunched':
       setProgramme(state, entry, fact.data.programmeId);

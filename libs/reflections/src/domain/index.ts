@@ -1,0 +1,2 @@
+export * from './reflection';
+export * from './reflection.events';
