@@ -96,6 +96,7 @@ export const PROBES: Record<string, Probe> = {
   'GET /app/geld': { path: '/app/geld', expected: 'web' },
   'GET /app/overdrachten': { path: '/app/overdrachten', expected: 'web' },
   'GET /app/tijdlijn': { path: '/app/tijdlijn', expected: 'web' },
+  'GET /app/reflecties': { path: '/app/reflecties', expected: 'web' },
   'GET /app/toegang': { path: '/app/toegang', expected: 'web' },
   'GET /app/download/:page': { path: '/app/download/overdrachten', expected: 'web' },
   'GET /app/bijeenkomsten/:meetingId/aanwezigheid': { path: '/app/bijeenkomsten/m1/aanwezigheid', expected: 'web' },

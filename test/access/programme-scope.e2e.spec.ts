@@ -18,6 +18,7 @@ const STORY = [
   { fact: 'PartyRegistered', partyId: 'gemeente-assen', kind: 'municipality', name: 'Gemeente Assen' },
   { fact: 'PartyRegistered', partyId: 'initiatief-assen', kind: 'initiative', name: 'Assen Samen' },
   { fact: 'PartyRegistered', partyId: 'fonds-doen', kind: 'fund', name: 'Stichting DOEN' },
+  { fact: 'PartyRegistered', partyId: 'welzijn-nieuw', kind: 'welfare-organisation', name: 'Welzijn Nieuw' },
   { fact: 'PersonRegistered', personId: 'p-0001', name: 'Mira Voorbeeld' },
   ...[
     ['samen', 'vaals', 'gemeente-vaals', 'initiatief-vaals'],
@@ -129,5 +130,54 @@ describe('a member of a party reads the programmes its party takes part in', () 
     expect((await page('/app/afspraken?programmeId=noord')).status).toBe(403);
     const download = await page('/app/download/afspraken?programmeId=noord');
     expect(download.status).toBe(403);
+  });
+
+  it('refuses a gemeente one commitment of another programme on the web page too, as if it did not exist', async () => {
+    const cookie = await signInAsBrowser(api.base, as('gemeente-vaals').authorization.replace('Bearer ', ''));
+    const page = (path: string) => fetch(`${api.base}${path}`, { headers: { cookie }, redirect: 'manual' });
+    expect((await page('/app/afspraken/c-doen-assen')).status).toBe(404);
+    expect((await page('/app/afspraken/c-doen-vaals')).status).toBe(200);
+    expect((await page('/app/vastleggen/nakomen?subject=c-doen-assen')).status).toBe(404);
+  });
+
+  it('shows a party that takes part in no programme yet no programme at all', async () => {
+    const cookie = await signInAsBrowser(api.base, as('welzijn-nieuw').authorization.replace('Bearer ', ''));
+    const overview = await fetch(`${api.base}/app`, { headers: { cookie }, redirect: 'manual' });
+    expect(overview.status).toBe(403);
+    expect(await overview.text()).not.toContain('Programma SAMEN</h1>');
+  });
+
+  it('keeps a form opened on the second programme about that programme, also when it comes back with an error', async () => {
+    const kernteam = api.auth.authorization.replace('Bearer ', '');
+    const cookie = await signInAsBrowser(api.base, kernteam);
+    const form = await (
+      await fetch(`${api.base}/app/vastleggen/toezegging?programmeId=noord`, { headers: { cookie } })
+    ).text();
+    const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(form)?.[1] ?? '';
+    const action =
+      /<form method="post" action="([^"]+)" class="ledger-form"/.exec(form)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    expect(action).toContain('programmeId=noord');
+    const before = await api.store.headPosition();
+    const answer = await fetch(`${api.base}${action}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        csrf: hidden('csrf'),
+        idempotencyKey: hidden('idempotencyKey'),
+        byPartyId: 'gemeente-assen',
+        responsiblePersonId: '',
+        toPartyIds: 'initiatief-assen',
+        kind: 'support',
+        description: 'Ondersteuning bij de wijkagenda',
+      }).toString(),
+    });
+    // The responsible person is required: the form says so, records nothing, and is still the second programme's.
+    const page = await answer.text();
+    expect(answer.status).toBe(400);
+    expect(page).toContain('Vul verantwoordelijke in.');
+    expect(page).toContain('Proeftuin assen');
+    expect(page).not.toContain('Proeftuin vaals');
+    expect(await api.store.headPosition()).toBe(before);
   });
 });

@@ -19,6 +19,7 @@ const PAGES = [
   '/app/geld',
   '/app/overdrachten',
   '/app/tijdlijn',
+  '/app/reflecties',
 ];
 const CLOSE = 'asOf=2024-11-25';
 
@@ -139,7 +140,7 @@ describeInBrowser(
           await page.screenshot({ path: join(SCREENSHOTS, `${who}-${name}.png`), fullPage: true });
         }
         // The forms, for those who record facts; an evaluator reads and records nothing.
-        for (const form of ['betaling', 'factuur', 'toezegging']) {
+        for (const form of ['betaling', 'factuur', 'toezegging', 'reflectie']) {
           const response = await page.goto(`${api.base}/app/vastleggen/${form}`);
           if (who === 'evaluator') {
             expect({ form, status: response?.status() }).toEqual({ form, status: 403 });
@@ -459,6 +460,37 @@ describeInBrowser(
       );
       expect(made.map((e) => e.type).sort()).toEqual(['CommitmentMade', 'InvoiceSubmitted']);
       await gemeente.context.close();
+    }, 60_000);
+
+    it('lets an initiative record a reflection for initiatives only: the programme team and initiatives read it, a gemeente and a fund learn nothing of it', async () => {
+      const marker = 'Reflectie-7c1e: de gemeente kwam niet, we durfden het niet te zeggen.';
+      const initiative = await signedIn(codes.initiatief);
+      await initiative.page.goto(`${api.base}/app/reflecties`);
+      await initiative.page.getByRole('link', { name: 'Reflectie vastleggen' }).click();
+      await initiative.page.getByLabel('Namens').selectOption('stagehuis-schilderswijk');
+      await initiative.page.getByLabel('Waarover').selectOption({ label: 'Proeftuin Den Haag' });
+      await initiative.page.getByLabel('Wat er gebeurde').fill(marker);
+      await initiative.page.getByLabel('Wat we ervan leerden').fill('Eerst onder initiatieven bespreken.');
+      await initiative.page.getByLabel("Thema's").fill('Vertrouwen, intervisie');
+      await initiative.page.getByLabel('Wie mag het lezen').selectOption('initiatives');
+      await initiative.page.getByRole('button', { name: 'Vastleggen' }).click();
+      expect(new URL(initiative.page.url()).pathname).toBe('/app/reflecties');
+      await expect(initiative.page.locator('main').textContent()).resolves.toContain(marker);
+      await initiative.page.screenshot({ path: join(SCREENSHOTS, 'initiatief-reflecties.png'), fullPage: true });
+      await initiative.context.close();
+      const textFor = async (key: string) => {
+        const { context, page } = await signedIn(codes[key]);
+        await page.goto(`${api.base}/app/reflecties`);
+        const text = (await page.locator('main').textContent()) ?? '';
+        await context.close();
+        return text;
+      };
+      expect((await textFor('kernteam')).includes(marker)).toBe(true);
+      expect((await textFor('denHaag')).includes(marker)).toBe(false);
+      const fund = await textFor('fonds');
+      expect(fund.includes(marker)).toBe(false);
+      // Not even its theme: initiatives only is not "funders see counts".
+      expect(fund).not.toContain('vertrouwen');
     }, 60_000);
 
     it('lets a gemeente record a handover with its note, which then shows to it and not to another gemeente', async () => {

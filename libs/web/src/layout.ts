@@ -24,6 +24,7 @@ const NAV: readonly { path: string; nl: string; en: string; programmeTeamOnly?: 
   { path: '/app/geld', nl: 'Geld', en: 'Money' },
   { path: '/app/overdrachten', nl: 'Overdrachten', en: 'Handovers' },
   { path: '/app/tijdlijn', nl: 'Tijdlijn', en: 'Timeline' },
+  { path: '/app/reflecties', nl: 'Reflecties', en: 'Reflections' },
   { path: '/app/toegang', nl: 'Toegang', en: 'Access', programmeTeamOnly: true },
 ];
 

@@ -40,7 +40,7 @@ const assets = new Map<string, Asset>();
 
 /** Read and compressed once, on first use; cached by browsers for a day. */
 function assetOf(name: string): Asset | undefined {
-  const file = FILES[name];
+  const file = Object.hasOwn(FILES, name) ? FILES[name] : undefined;
   if (!file) return undefined;
   let asset = assets.get(name);
   if (!asset) {

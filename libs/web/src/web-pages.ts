@@ -51,7 +51,9 @@ export class WebPages {
     const programmeId = context.state.programmeId;
     if (
       !allows(session.principal, rule) ||
-      (programmeId && !context.programmes.some((p) => p.programmeId === programmeId))
+      (programmeId && !context.programmes.some((p) => p.programmeId === programmeId)) ||
+      // A member whose party takes part in no programme yet reads none (the API answers it the same way).
+      (session.principal.kind === 'party-member' && context.programmes.length === 0)
     ) {
       return this.send(
         reply,
@@ -175,5 +177,14 @@ export class WebPages {
   async caughtUp(): Promise<void> {
     const head = await this.store.headPosition();
     if (head !== undefined) await this.runner.caughtUpTo(head, 5_000);
+  }
+
+  /**
+   * Whether a thing of this programme (a commitment, a meeting, a role) is for this reader:
+   * the programme scope of the rule book, for pages that open one thing by its id.
+   */
+  inScope(context: PageContext, programmeId: string | undefined): boolean {
+    if (context.principal?.kind !== 'party-member') return true;
+    return programmeId !== undefined && context.programmes.some((p) => p.programmeId === programmeId);
   }
 }

@@ -48,7 +48,8 @@ export function oneOf<T extends string>(allowed: readonly T[], value: unknown): 
 
 /** Only a path of this site: a return link must never send a reader elsewhere. */
 export function safeReturn(value: unknown): string | undefined {
-  return typeof value === 'string' && value.startsWith('/app') && !value.startsWith('//') ? value : undefined;
+  // A path of /app with its query, in printable ASCII only (a header cannot carry more).
+  return typeof value === 'string' && /^\/app(\/[\x21-\x7e]*)?(\?[\x21-\x7e]*)?$/.test(value) ? value : undefined;
 }
 
 export function problemText(problem: { detail?: string; title?: string }): string {

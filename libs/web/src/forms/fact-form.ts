@@ -35,6 +35,8 @@ export interface FactForm {
   readonly needsSubject?: boolean;
   /** Where a reader goes once the fact is recorded. */
   readonly after: (context: PageContext, subject: string | undefined) => string;
+  /** The checked fields as the API's body, where it nests what a form holds flat (a reflection's subject). */
+  readonly shape?: (body: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export type FieldErrors = Readonly<Record<string, string>>;

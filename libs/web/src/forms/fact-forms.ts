@@ -3,6 +3,7 @@ import { PAYMENT_PURPOSES } from '@samen/money';
 import { commitmentAudit, invoiceWaits, type LedgerViews } from '@samen/views';
 import type { PageInput } from '../pages/page-input';
 import { programmeOf } from '../pages/page-input';
+import { VISIBILITY_TEXT } from '../pages/reflections.page';
 import type { FactForm, Option } from './fact-form';
 
 const PURPOSE_TEXT: Record<(typeof PAYMENT_PURPOSES)[number], readonly [string, string]> = {
@@ -121,6 +122,33 @@ function seatCommitments(input: PageInput): Option[] {
   const bound = new Set(input.subject ? (input.views.continuity.commitmentsBySeat.get(input.subject) ?? []) : []);
   return openCommitments(input).filter((o) => bound.has(o.value));
 }
+
+/** What a reflection can be about: the programme, one of its sites, or one of its latest meetings. */
+function subjects(input: PageInput): Option[] {
+  const programme = programmeOf(input);
+  if (!programme) return [];
+  const meetings = [...input.views.directory.meetings.values()]
+    .filter((m) => m.programmeId === programme.programmeId)
+    .sort((a, b) => b.startsAt - a.startsAt)
+    .slice(0, 40);
+  return [
+    {
+      value: `programme:${programme.programmeId}`,
+      label: input.context.t(`Het programma: ${programme.name}`, `The programme: ${programme.name}`),
+    },
+    ...sites(input).map((s) => ({ value: `site:${s.value}`, label: s.label })),
+    ...meetings.map((m) => ({
+      value: `meeting:${m.meetingId}`,
+      label: `${m.title} (${new Date(m.startsAt).toISOString().slice(0, 10)})`,
+    })),
+  ];
+}
+
+const visibilities = (input: PageInput): Option[] =>
+  (['shared', 'initiatives', 'funders-aggregate'] as const).map((kind) => {
+    const [nl, en] = VISIBILITY_TEXT[kind];
+    return { value: kind, label: input.context.t(nl, en) };
+  });
 
 const purposes = (input: PageInput): Option[] =>
   PAYMENT_PURPOSES.map((p) => ({ value: p, label: input.context.t(...PURPOSE_TEXT[p]) }));
@@ -307,5 +335,71 @@ export const FACT_FORMS: Readonly<Record<string, FactForm>> = {
       },
     ],
     after: (context) => context.href('/app/overdrachten'),
+  },
+  reflectie: {
+    title: ['Reflectie vastleggen', 'Record a reflection'],
+    intro: [
+      'Wat gebeurde er, en wat leerden jullie ervan? Kies wie het mag lezen: zo kan ook wat misging gedeeld worden.',
+      'What happened, and what did you learn? Choose who may read it: that way what went wrong can be shared too.',
+    ],
+    route: () => '/reflections',
+    fixed: (input) => ({ programmeId: programmeOf(input)?.programmeId }),
+    fields: [
+      { name: 'byPartyId', label: ['Namens', 'For'], kind: 'select', required: true, options: ownParties },
+      // Not `subject`: that name carries what a form is about (the commitment to fulfil).
+      { name: 'about', label: ['Waarover', 'About'], kind: 'select', required: true, options: subjects },
+      {
+        name: 'whatHappened',
+        label: ['Wat er gebeurde', 'What happened'],
+        kind: 'textarea',
+        required: true,
+        maxLength: 4000,
+      },
+      {
+        name: 'learned',
+        label: ['Wat we ervan leerden', 'What was learned'],
+        kind: 'textarea',
+        required: true,
+        maxLength: 4000,
+      },
+      {
+        name: 'themes',
+        label: ["Thema's", 'Themes'],
+        kind: 'text',
+        required: true,
+        maxLength: 500,
+        hint: [
+          'Gescheiden door komma’s, bijvoorbeeld: intervisie, vertrouwen',
+          'Separated by commas, for example: intervisie, vertrouwen',
+        ],
+      },
+      {
+        name: 'visibility',
+        label: ['Wie mag het lezen', 'Who may read it'],
+        kind: 'select',
+        required: true,
+        options: visibilities,
+      },
+    ],
+    shape: (body) => {
+      const { about, ...rest } = body;
+      const [kind, ...id] = String(about).split(':');
+      return {
+        ...rest,
+        subject: { kind, id: id.join(':') },
+        themes: String(body.themes)
+          .split(',')
+          .map((theme) =>
+            theme
+              .trim()
+              .toLowerCase()
+              .replace(/\s+/g, '-')
+              .replace(/[^a-z0-9._:-]/g, ''),
+          )
+          .filter((theme) => theme !== ''),
+        visibility: { kind: body.visibility },
+      };
+    },
+    after: (context) => context.href('/app/reflecties'),
   },
 };

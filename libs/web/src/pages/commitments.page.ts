@@ -50,7 +50,7 @@ export async function commitmentsPage(input: PageInput, status: CommitmentStatus
     context,
     views,
     input.store,
-    new Map(commitments.map((c) => [c.ownerPersonId, c.byPartyId])),
+    new Map(commitments.slice(0, 300).map((c) => [c.ownerPersonId, c.byPartyId])),
   );
   const shown = atMost(context, commitments, 300);
   // "Wat veranderde sinds": the commitments whose status on the earlier date was another.

@@ -27,7 +27,7 @@ export class AccessPageController {
   @Post('app/toegang')
   issueAccess(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const form = formOf(request);
-    return this.web.page(request, reply, form, PROGRAMME_TEAM, async (input) => {
+    return this.web.page(request, reply, request.query as QueryParams, PROGRAMME_TEAM, async (input) => {
       const { context, views } = input;
       this.web.requireCsrf(this.web.session(request, reply), form);
       const t = context.t.bind(context);
@@ -66,7 +66,7 @@ export class AccessPageController {
   @Post('app/toegang/:tokenId/intrekken')
   revokeAccess(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('tokenId') tokenId: string) {
     const form = formOf(request);
-    return this.web.page(request, reply, form, PROGRAMME_TEAM, async (input) => {
+    return this.web.page(request, reply, request.query as QueryParams, PROGRAMME_TEAM, async (input) => {
       this.web.requireCsrf(this.web.session(request, reply), form);
       if (!(await this.web.tokens.revoke(tokenId))) return notFound(input);
       return accessPage(input, this.web.tokens.list().reverse(), {});

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Access, internalRequestHeaders } from '@samen/access';
 import { ATTENDANCE_STATUSES } from '@samen/attendance';
 import { bodyOf, factFormPage, problemOf } from '../forms/fact-form';
@@ -10,6 +10,7 @@ import { one } from '../forms/form-values';
 import { attendanceFormPage, attendanceLines, STATUS_TEXT, type LineError } from '../forms/attendance.form';
 import { WebErrorFilter } from '../web-error.filter';
 
+import type { PageInput } from '../pages/page-input';
 import { WebPages } from '../web-pages';
 import { formOf, notFound, problemText, RECORDING, type QueryParams } from '../web-request';
 /** The forms for the facts people record most, each posted to the API's own route on the reader's behalf. */
@@ -28,6 +29,8 @@ export class FormsController {
     @Param('meetingId') meetingId: string,
   ) {
     return this.web.page(request, reply, query, RECORDING, async (input) => {
+      const meetingProgramme = input.views.directory.meetings.get(meetingId)?.programmeId;
+      if (!this.web.inScope(input.context, meetingProgramme)) return notFound(input);
       const lines = attendanceLines(input.context, input.views, meetingId);
       if (!lines) return notFound(input);
       return attendanceFormPage(input, meetingId, lines, { idempotencyKey: randomUUID() });
@@ -46,9 +49,11 @@ export class FormsController {
     @Param('meetingId') meetingId: string,
   ) {
     const form = formOf(request);
-    return this.web.page(request, reply, form, RECORDING, async (input) => {
+    return this.web.page(request, reply, request.query as QueryParams, RECORDING, async (input) => {
       const { context } = input;
       this.web.requireCsrf(this.web.session(request, reply), form);
+      const meetingProgramme = input.views.directory.meetings.get(meetingId)?.programmeId;
+      if (!this.web.inScope(context, meetingProgramme)) return notFound(input);
       const lines = attendanceLines(context, input.views, meetingId);
       if (!lines) return notFound(input);
       const idempotencyKey = /^[0-9a-f-]{36}$/.test(one(form, 'idempotencyKey'))
@@ -98,7 +103,7 @@ export class FormsController {
           url: `/meetings/${encodeURIComponent(meetingId)}/attendance`,
           headers: {
             'content-type': 'application/json',
-            'idempotency-key': `${idempotencyKey}:${key}`,
+            'idempotency-key': `${idempotencyKey}:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`,
             ...internalRequestHeaders(context.principal!),
           },
           payload: JSON.stringify({ personId, partyId, status }),
@@ -130,9 +135,9 @@ export class FormsController {
     @Param('form') name: string,
   ) {
     return this.web.page(request, reply, query, RECORDING, async (input) => {
-      const form = FACT_FORMS[name];
+      const form = Object.hasOwn(FACT_FORMS, name) ? FACT_FORMS[name] : undefined;
       const subject = typeof query.subject === 'string' ? query.subject : undefined;
-      if (!form || (form.needsSubject && !subject)) return notFound(input);
+      if (!form || (form.needsSubject && !subject) || !this.subjectInScope(input, subject)) return notFound(input);
       const withPeople = await this.web.withPeople({ ...input, subject });
       return factFormPage(withPeople, form, {
         action: this.web.formAction(input.context, name),
@@ -151,11 +156,11 @@ export class FormsController {
   @Post('app/vastleggen/:form')
   async factFormPost(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('form') name: string) {
     const posted = formOf(request);
-    return this.web.page(request, reply, posted, RECORDING, async (input) => {
+    return this.web.page(request, reply, request.query as QueryParams, RECORDING, async (input) => {
       this.web.requireCsrf(this.web.session(request, reply), posted);
-      const form = FACT_FORMS[name];
+      const form = Object.hasOwn(FACT_FORMS, name) ? FACT_FORMS[name] : undefined;
       const subject = one(posted, 'subject') || undefined;
-      if (!form || (form.needsSubject && !subject)) return notFound(input);
+      if (!form || (form.needsSubject && !subject) || !this.subjectInScope(input, subject)) return notFound(input);
       const withPeople = await this.web.withPeople({ ...input, subject });
       const idempotencyKey = /^[0-9a-f-]{36}$/.test(one(posted, 'idempotencyKey'))
         ? one(posted, 'idempotencyKey')
@@ -171,7 +176,7 @@ export class FormsController {
           'idempotency-key': idempotencyKey,
           ...internalRequestHeaders(input.context.principal!),
         },
-        payload: JSON.stringify({ ...body, ...form.fixed?.(withPeople, subject) }),
+        payload: JSON.stringify({ ...(form.shape ? form.shape(body) : body), ...form.fixed?.(withPeople, subject) }),
       });
       if (answer.statusCode !== 201) {
         const refused = problemOf(
@@ -188,5 +193,19 @@ export class FormsController {
       reply.redirect(form.after(input.context, subject), 303);
       return undefined;
     });
+  }
+
+  /** A form's subject (a commitment, a role) must be of a programme this reader reads. */
+  private subjectInScope(input: PageInput, subject: string | undefined): boolean {
+    if (subject === undefined) return true;
+    const { views, context } = input;
+    const commitment = views.commitments.byId.get(subject)?.origin?.programmeId;
+    if (commitment !== undefined) return this.web.inScope(context, commitment);
+    const role = views.directory.roles.get(subject);
+    if (!role) return false;
+    // A role named for no programme belongs to its party's programmes; its own party may hand it over.
+    return role.programmeId !== undefined
+      ? this.web.inScope(context, role.programmeId)
+      : context.principal?.kind !== 'party-member' || context.principal.partyId === role.partyId;
   }
 }

@@ -16,7 +16,9 @@ import { messagePage } from '../pages/message.page';
 import { moneyPage } from '../pages/money.page';
 import { overviewPage } from '../pages/overview.page';
 import { presencePage } from '../pages/presence.page';
+import { reflectionsPage, type ReflectionCounts, type ReflectionRow } from '../pages/reflections.page';
 import { timelinePageOf } from '../pages/timeline.page';
+import { mayRecord } from '../components';
 import { WebErrorFilter } from '../web-error.filter';
 
 import { WebPages } from '../web-pages';
@@ -29,6 +31,7 @@ const DOWNLOADS: Readonly<Record<string, string>> = {
   geld: '/views/money',
   overdrachten: '/views/handovers',
   tijdlijn: '/views/timeline',
+  reflecties: '/views/reflections',
 };
 /**
  * The pages over the views: server-rendered HTML from the same query functions and rule book
@@ -72,13 +75,11 @@ export class ViewPagesController {
     @Query() query: QueryParams,
     @Param('id') id: string,
   ) {
-    return this.web.page(
-      request,
-      reply,
-      query,
-      VIEWS,
-      async (input) => (await commitmentPage(input, id)) ?? notFound(input),
-    );
+    return this.web.page(request, reply, query, VIEWS, async (input) => {
+      const programmeId = input.views.commitments.byId.get(id)?.origin?.programmeId;
+      if (!this.web.inScope(input.context, programmeId)) return notFound(input);
+      return (await commitmentPage(input, id)) ?? notFound(input);
+    });
   }
 
   @Get('app/geld')
@@ -99,6 +100,31 @@ export class ViewPagesController {
     return this.web.page(request, reply, query, VIEWS, (input) => timelinePageOf(input, category, cursor));
   }
 
+  /** Reflecties: the API's answer for this reader decides which reflections it reads, and counts the rest. */
+  @Get('app/reflecties')
+  reflections(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: QueryParams) {
+    return this.web.page(request, reply, query, VIEWS, async (input) => {
+      const { state, principal, programmes } = input.context;
+      const question = apiQuery({ ...state, programmeId: state.programmeId ?? programmes[0]?.programmeId });
+      const ask = async <T>(path: string): Promise<T | undefined> => {
+        const answer = await this.web.fastify().inject({
+          method: 'GET',
+          url: `${path}${question}`,
+          headers: internalRequestHeaders(principal!),
+        });
+        return answer.statusCode === 200 ? (answer.json() as T) : undefined;
+      };
+      const list = await ask<{ reflections: ReflectionRow[] }>('/views/reflections');
+      const counts = await ask<ReflectionCounts>('/views/reflections/counts');
+      return reflectionsPage(
+        input,
+        list?.reflections ?? [],
+        counts ?? { total: 0, byTheme: [], bySite: [] },
+        mayRecord(input.context),
+      );
+    });
+  }
+
   @Get('app/download/:page')
   async download(
     @Req() request: FastifyRequest,
@@ -109,7 +135,7 @@ export class ViewPagesController {
     const session = this.web.session(request, reply);
     const context = this.web.context(request, session, query);
     if (!session.principal) return this.web.toSignIn(request, reply, session);
-    const route = DOWNLOADS[page];
+    const route = Object.hasOwn(DOWNLOADS, page) ? DOWNLOADS[page] : undefined;
     if (!route) return this.web.send(reply, context, notFound({ context }), 404);
     const { state, problems } = readPageState(query);
     if (problems.length > 0)
