@@ -582,6 +582,31 @@ describeInBrowser(
       await context.close();
     });
 
+    it('issues one access code for one Toegang form, also when the form is sent twice', async () => {
+      const { context, page } = await signedIn(codes.kernteam);
+      const tokens = api.app.get<TokenStore>(TOKEN_STORE);
+      const issued = tokens.list().length;
+      await page.goto(`${api.base}/app/toegang`);
+      await page.getByLabel('Voor wie (naam of functie)').fill('evaluator Movisie');
+      await page.getByLabel('Rol').selectOption('evaluator');
+      const form = await page.evaluate(() =>
+        Object.fromEntries(
+          new FormData(document.querySelectorAll<HTMLFormElement>('form.ledger-form')[0]) as unknown as Iterable<
+            [string, string]
+          >,
+        ),
+      );
+      const codeOf = async () => {
+        const answer = await page.request.post(`${api.base}/app/toegang`, { form: form as Record<string, string> });
+        return /class="utrecht-code ledger-code">([^<]+)</.exec(await answer.text())?.[1];
+      };
+      const [first, second] = [await codeOf(), await codeOf()];
+      expect(first).toMatch(/^slt_/);
+      expect(second).toBe(first);
+      expect(tokens.list()).toHaveLength(issued + 1);
+      await context.close();
+    });
+
     it('answers an unknown commitment with a Dutch "niet gevonden" page and an impossible date with a message, never a 500', async () => {
       const { context, page } = await signedIn(codes.kernteam);
       const missing = await page.goto(`${api.base}/app/afspraken/bestaat-niet`);

@@ -19,10 +19,10 @@ export function table<Row>(
   rowClass?: (row: Row) => string | undefined,
 ): Html {
   if (rows.length === 0) {
-    return html`<h2 class="utrecht-heading-2">${caption}</h2>
-      <p class="utrecht-paragraph">
-        ${context.t('Niets gevonden voor deze vraag.', 'Nothing found for this question.')}
-      </p>`;
+    // A paragraph, not a heading: an empty table must not break the page's heading order.
+    return html`<p class="utrecht-paragraph">
+      <strong>${caption}</strong>: ${context.t('niets gevonden voor deze vraag.', 'nothing found for this question.')}
+    </p>`;
   }
   return html`<div
     class="utrecht-table-container ledger-table-scroll"

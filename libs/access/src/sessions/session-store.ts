@@ -81,7 +81,7 @@ export class SessionStore implements AccessSessions {
     return { sessionId, expiresAt };
   }
 
-  /** The live session with this id, its idle expiry moved on; undefined when unknown, ended or expired. */
+  /** The live session with this id; undefined when unknown, ended or past its expiry (fixed when it started). */
   check(sessionId: string, now = Date.now()): SessionRecord | undefined {
     if (!SESSION.test(sessionId)) return undefined;
     const row = this.db

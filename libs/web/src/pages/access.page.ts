@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TokenRecord } from '@samen/access';
 import { badge, partyName, table } from '../components';
 import { dateTimeText } from '../format';
@@ -90,6 +91,7 @@ export function accessPage(input: PageInput, tokens: readonly TokenRecord[], for
       <h2 class="utrecht-heading-2">${t('Toegang geven', 'Give access')}</h2>
       <form method="post" action="${context.href('/app/toegang')}" class="ledger-form" novalidate>
         <input type="hidden" name="csrf" value="${context.csrf}" />
+        <input type="hidden" name="issueKey" value="${randomUUID()}" />
         <div class="${fieldClass('label')}">
           <label class="utrecht-form-label" for="label"
             >${t('Voor wie (naam of functie)', 'For whom (name or role)')}</label

@@ -74,19 +74,22 @@ export async function overviewPage(input: PageInput): Promise<Page> {
     ? keyFigures(input, programme?.programmeId, scope, windowOfState(state, 'since'))
     : undefined;
   const lang = context.lang;
-  const change = (key: keyof KeyFigures, show: (value: number) => string) => {
+  const change = (key: keyof KeyFigures, show: (value: number) => string, was = show) => {
     if (!then) return undefined;
+    // A rate that had nothing to be judged on then (no meeting yet) has no difference to show.
+    if (then[key] === null || now[key] === null) return undefined;
     const [a, b] = [then[key] ?? 0, now[key] ?? 0];
     if (a === b)
       return t(`gelijk sinds ${dateText(state.since!, lang)}`, `unchanged since ${dateText(state.since!, lang)}`);
     const sign = b > a ? '+' : '−';
     return t(
-      `${sign}${show(Math.abs(b - a))} sinds ${dateText(state.since!, lang)} (was ${show(a)})`,
-      `${sign}${show(Math.abs(b - a))} since ${dateText(state.since!, lang)} (was ${show(a)})`,
+      `${sign}${show(Math.abs(b - a))} sinds ${dateText(state.since!, lang)} (was ${was(a)})`,
+      `${sign}${show(Math.abs(b - a))} since ${dateText(state.since!, lang)} (was ${was(a)})`,
     );
   };
   const n = (v: number) => count(v, lang);
-  const pct = (v: number) => percent(v, lang);
+  // A difference of two rates is in percentage points, not a percentage of them.
+  const points = (v: number) => t(`${Math.round(v * 100)} procentpunt`, `${Math.round(v * 100)} points`);
   const eur = (v: number) => euros(v, lang);
   const sites = programme
     ? [...views.directory.sites.values()].filter((s) => s.programmeId === programme.programmeId)
@@ -112,7 +115,7 @@ export async function overviewPage(input: PageInput): Promise<Page> {
         {
           label: t('Opkomst van gemeenten bij collectieve bijeenkomsten', 'Gemeente attendance at collective meetings'),
           value: percent(now.gemeenteRate, lang),
-          note: change('gemeenteRate', pct),
+          note: change('gemeenteRate', points, (v) => percent(v, lang)),
         },
         {
           label: t(
@@ -145,7 +148,7 @@ export async function overviewPage(input: PageInput): Promise<Page> {
         {
           label: t('Vertrekken met overdracht', 'Departures with a handover'),
           value: percent(now.handoverShare, lang),
-          note: change('handoverShare', pct),
+          note: change('handoverShare', points, (v) => percent(v, lang)),
         },
         {
           label: t('Afspraken nog zonder eigenaar', 'Commitments still without an owner'),

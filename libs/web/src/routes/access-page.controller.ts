@@ -9,6 +9,9 @@ import { WebErrorFilter } from '../web-error.filter';
 
 import { WebPages } from '../web-pages';
 import { formOf, notFound, oneOf, PROGRAMME_TEAM, type QueryParams } from '../web-request';
+/** Codes issued per session and form, so that a form sent twice issues one code (this instance's memory). */
+const ISSUED = new Map<string, { code: string; label: string }>();
+
 /** Toegang: the programme team issues and revokes access codes. */
 @ApiExcludeController()
 @Access.public()
@@ -57,8 +60,14 @@ export class AccessPageController {
         });
       }
       const id = `web-${randomUUID().slice(0, 8)}`;
+      // The same form sent again (a refresh, a double click) shows the code it made, and makes no second one.
+      const again = `${this.web.session(request, reply).sessionId}:${one(form, 'issueKey')}`;
+      const issuedBefore = ISSUED.get(again);
+      if (issuedBefore) return accessPage(input, this.web.tokens.list().reverse(), { issued: issuedBefore });
       const principal = kind === 'party-member' ? { kind, id, partyId } : { kind: kind!, id };
       const { token } = await this.web.tokens.issue(principal as Parameters<AccessTokens['issue']>[0], label, days);
+      if (ISSUED.size >= 1_000) ISSUED.delete(ISSUED.keys().next().value as string);
+      ISSUED.set(again, { code: token, label });
       return accessPage(input, this.web.tokens.list().reverse(), { issued: { code: token, label } });
     });
   }

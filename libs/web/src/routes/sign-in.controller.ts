@@ -66,8 +66,11 @@ export class SignInController {
   async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const form = formOf(request);
     const session = this.web.session(request, reply);
-    this.web.requireCsrf(session, form);
-    if (session.sessionId) await this.web.sessions.end(session.sessionId);
+    // A session that already ended has nothing left to sign out of: only a live one needs the form's token.
+    if (session.sessionId) {
+      this.web.requireCsrf(session, form);
+      await this.web.sessions.end(session.sessionId);
+    }
     clearSessionCookie(reply);
     return reply.redirect('/app/inloggen?uit=1', 303);
   }
