@@ -582,6 +582,18 @@ describeInBrowser(
       await context.close();
     });
 
+    it('downloads the whole timeline as one CSV, every fact once, as the API counts them', async () => {
+      const { context, page } = await signedIn(codes.kernteam);
+      const total = (await api.get<{ total: number }>('/views/timeline?programmeId=samen&limit=1')).body.total;
+      expect(total).toBeGreaterThan(100);
+      const csv = await (await page.request.get(`${api.base}/app/download/tijdlijn`)).text();
+      const lines = csv.split('\r\n').filter((line) => line !== '');
+      expect(lines[0].startsWith('\uFEFF')).toBe(true);
+      expect(lines.filter((line) => line.startsWith('\uFEFF'))).toHaveLength(1);
+      expect(lines.length - 1).toBe(total);
+      await context.close();
+    });
+
     it('issues one access code for one Toegang form, also when the form is sent twice', async () => {
       const { context, page } = await signedIn(codes.kernteam);
       const tokens = api.app.get<TokenStore>(TOKEN_STORE);

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
 import { Access, internalRequestHeaders } from '@samen/access';
 import {
   COMMITMENT_STATUS_FILTERS,
@@ -154,16 +155,41 @@ export class ViewPagesController {
       category: oneOf(FACT_CATEGORIES, query.category),
     };
     const programmeId = context.state.programmeId ?? context.programmes[0]?.programmeId;
-    const answer = await this.web.fastify().inject({
-      method: 'GET',
-      url: `${route}${apiQuery({ ...state, programmeId }, extra)}`,
-      headers: { accept: 'text/csv', ...internalRequestHeaders(session.principal) },
-    });
+    // The timeline answers a page at a time: the download follows its cursor to the end,
+    // streamed, so a long log's CSV does not sit in memory; "since" is its period's start.
+    const paged = route === '/views/timeline';
+    const ask = (cursor?: string) =>
+      this.web.fastify().inject({
+        method: 'GET',
+        url: `${route}${apiQuery(
+          { ...state, programmeId },
+          { ...extra, ...(paged && { limit: '1000', cursor, from: state.since }) },
+        )}`,
+        headers: { accept: 'text/csv', ...internalRequestHeaders(session.principal!) },
+      });
+    const first = await ask();
+    if (first.statusCode !== 200) {
+      return reply
+        .code(first.statusCode)
+        .header('content-type', String(first.headers['content-type']))
+        .send(first.rawPayload);
+    }
+    async function* pages() {
+      yield first.rawPayload;
+      for (let next = first.headers['x-next-cursor']; typeof next === 'string';) {
+        const answer = await ask(next);
+        if (answer.statusCode !== 200) return;
+        // Each page repeats the byte-order mark and the header line; the file has them once.
+        const text = answer.rawPayload.toString('utf8');
+        yield Buffer.from(text.slice(text.indexOf('\r\n') + 2));
+        next = answer.headers['x-next-cursor'];
+      }
+    }
     return reply
-      .code(answer.statusCode)
-      .header('content-type', answer.headers['content-type'] ?? 'text/csv; charset=utf-8')
-      .header('content-disposition', answer.headers['content-disposition'] ?? `attachment; filename="${page}.csv"`)
+      .code(200)
+      .header('content-type', first.headers['content-type'] ?? 'text/csv; charset=utf-8')
+      .header('content-disposition', first.headers['content-disposition'] ?? `attachment; filename="${page}.csv"`)
       .header('cache-control', 'no-store')
-      .send(answer.rawPayload);
+      .send(paged ? Readable.from(pages()) : first.rawPayload);
   }
 }
