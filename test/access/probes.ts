@@ -11,7 +11,7 @@ export type Expected =
    * test/web), so every caller here is sent to sign-in, and nothing is done.
    */
   | 'web'
-  /** Signing in or out: refused (403) to any post without the visitor's CSRF token. */
+  /** Signing in: refused (403) to any post without the visitor's CSRF token. */
   | 'web-form';
 
 export interface Probe {
@@ -106,7 +106,8 @@ export const PROBES: Record<string, Probe> = {
   'GET /app/openbaar/:programmeId': { path: '/app/openbaar/samen', expected: 'public' },
   'GET /app/static/:name': { path: '/app/static/ledger.css', expected: 'public' },
   'POST /app/inloggen': { path: '/app/inloggen', body: {}, expected: 'web-form' },
-  'POST /app/uitloggen': { path: '/app/uitloggen', body: {}, expected: 'web-form' },
+  // Without a session there is nothing to sign out of: the reader lands on the sign-in page.
+  'POST /app/uitloggen': { path: '/app/uitloggen', body: {}, expected: 'web' },
   'POST /app/toegang': { path: '/app/toegang', body: {}, expected: 'web' },
   'POST /app/toegang/:tokenId/intrekken': { path: '/app/toegang/t1/intrekken', body: {}, expected: 'web' },
   'POST /app/bijeenkomsten/:meetingId/aanwezigheid': {
