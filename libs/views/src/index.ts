@@ -29,3 +29,4 @@ export { FACT_CATEGORIES, type FactCategory, type FactType } from './timeline/ti
 export { marksAt } from './presence/presence.projection';
 export { programmesOfParty } from './participation/participation';
 export { readableProgrammes, requireProgrammeScope } from './api/programme-scope';
+export { tenuresOf } from './continuity/seats';

@@ -45,11 +45,11 @@ export class PersonLabels {
       if (partyId) parties.add(partyId);
       return context.principal !== undefined && mayReadNameOf(context.principal, parties);
     });
-    const found = new Map<string, string>();
-    for (const [personId] of readable) {
-      const name = await nameOf(store, personId);
-      if (name) found.set(personId, name);
-    }
+    // One read per person not yet known, all at once rather than one after another.
+    const named = await Promise.all(
+      readable.map(async ([personId]) => [personId, await nameOf(store, personId)] as const),
+    );
+    const found = new Map(named.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
     return new PersonLabels(context, seats, found);
   }
 

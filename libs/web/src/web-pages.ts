@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { gzipSync } from 'node:zlib';
 import {
   allows,
+  internalRequestHeaders,
   SESSION_STORE,
   TOKEN_STORE,
   type AccessRule,
@@ -20,7 +21,7 @@ import { readPageState } from './page-state';
 import { messagePage } from './pages/message.page';
 import type { PageInput } from './pages/page-input';
 import { PersonLabels } from './person-labels';
-import { sessionOf, type WebSession } from './session/web-session';
+import { sessionOf, type SignedIn, type WebSession } from './session/web-session';
 import { CsrfRefused, type QueryParams } from './web-request';
 
 /**
@@ -170,8 +171,26 @@ export class WebPages {
     if (!ok) throw new CsrfRefused();
   }
 
-  fastify(): FastifyInstance {
-    return this.adapter.httpAdapter.getInstance<FastifyInstance>();
+  /**
+   * Asks the API's own route in this process, on the reader's behalf (none: as anyone), so
+   * that its validation, access rules, idempotency and answers are the pages' too: the one
+   * way the pages record a fact or take an answer they do not draw from the views.
+   */
+  askApi(
+    principal: SignedIn | undefined,
+    request: { method?: 'GET' | 'POST'; url: string; headers?: Record<string, string>; body?: object },
+  ) {
+    const { method = 'GET', url, headers = {}, body } = request;
+    return this.adapter.httpAdapter.getInstance<FastifyInstance>().inject({
+      method,
+      url,
+      headers: {
+        ...headers,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...(principal && internalRequestHeaders(principal)),
+      },
+      ...(body !== undefined && { payload: JSON.stringify(body) }),
+    });
   }
 
   async caughtUp(): Promise<void> {

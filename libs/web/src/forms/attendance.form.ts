@@ -1,5 +1,5 @@
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@samen/attendance';
-import { marksAt, within, type LedgerViews } from '@samen/views';
+import { marksAt, tenuresOf, within, type LedgerViews } from '@samen/views';
 import { partyName } from '../components';
 import { dateText } from '../format';
 import { html } from '../html';
@@ -38,13 +38,10 @@ export function attendanceLines(
   for (const partyId of meeting.expectedPartyIds) {
     if (own && partyId !== own) continue;
     for (const roleId of views.directory.rolesOfParty.get(partyId) ?? []) {
-      let holder: string | undefined;
-      for (const fact of views.continuity.seats.get(roleId) ?? []) {
-        if (fact.occurredAt > meeting.startsAt) break;
-        if (fact.kind === 'assigned' || fact.kind === 'appointed') holder = fact.personId;
-        if (fact.kind === 'vacated' && fact.personId === holder) holder = undefined;
-      }
-      if (holder) lines.set(`${partyId}|${holder}`, { partyId, personId: holder });
+      // Whoever held the seat when the meeting took place: the last tenure begun by then, not ended.
+      const facts = (views.continuity.seats.get(roleId) ?? []).filter((fact) => fact.occurredAt <= meeting.startsAt);
+      const last = tenuresOf(facts).at(-1);
+      if (last && !last.end) lines.set(`${partyId}|${last.personId}`, { partyId, personId: last.personId });
     }
   }
   for (const [key, status] of recorded) {

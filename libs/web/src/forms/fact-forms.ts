@@ -1,6 +1,6 @@
 import { COMMITMENT_KINDS } from '@samen/commitments';
 import { PAYMENT_PURPOSES } from '@samen/money';
-import { commitmentAudit, invoiceWaits, type LedgerViews } from '@samen/views';
+import { commitmentAudit, invoiceWaits, tenuresOf, type LedgerViews } from '@samen/views';
 import type { PageInput } from '../pages/page-input';
 import { programmeOf } from '../pages/page-input';
 import { VISIBILITY_TEXT } from '../pages/reflections.page';
@@ -102,16 +102,10 @@ function partyOfRole(input: PageInput): Set<string> {
 
 /** Who hands the seat over: its holder, or while it is vacant the one who left it last. */
 function lastHolder(input: PageInput): Option[] {
-  let holder: string | undefined;
-  let left: string | undefined;
-  for (const fact of input.subject ? (input.views.continuity.seats.get(input.subject) ?? []) : []) {
-    if (fact.kind === 'assigned' || fact.kind === 'appointed') holder = fact.personId;
-    if (fact.kind === 'vacated') {
-      left = fact.personId;
-      if (fact.personId === holder) holder = undefined;
-    }
-  }
-  holder = holder ?? left;
+  // The latest tenure: the holder's, or while vacant that of the one who left.
+  const holder = tenuresOf(input.subject ? (input.views.continuity.seats.get(input.subject) ?? []) : []).at(
+    -1,
+  )?.personId;
   const partyId = input.subject ? input.views.directory.roles.get(input.subject)?.partyId : undefined;
   const partyName = partyId ? input.views.directory.parties.get(partyId)?.name : undefined;
   return holder ? [{ value: holder, label: input.people?.label(holder, partyName) ?? holder }] : [];

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nest
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
-import { Access, internalRequestHeaders } from '@samen/access';
+import { Access } from '@samen/access';
 import { ATTENDANCE_STATUSES } from '@samen/attendance';
 import { bodyOf, factFormPage, problemOf } from '../forms/fact-form';
 import { FACT_FORMS } from '../forms/fact-forms';
@@ -98,15 +98,13 @@ export class FormsController {
       let saved = 0;
       for (const [key, status] of chosen) {
         const [partyId, personId] = key.split('|');
-        const answer = await this.web.fastify().inject({
+        const answer = await this.web.askApi(context.principal, {
           method: 'POST',
           url: `/meetings/${encodeURIComponent(meetingId)}/attendance`,
           headers: {
-            'content-type': 'application/json',
             'idempotency-key': `${idempotencyKey}:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`,
-            ...internalRequestHeaders(context.principal!),
           },
-          payload: JSON.stringify({ personId, partyId, status }),
+          body: { personId, partyId, status },
         });
         if (answer.statusCode === 201) saved += 1;
         else errors.push({ key, message: problemText(answer.json() as { detail?: string; title?: string }) });
@@ -168,15 +166,11 @@ export class FormsController {
       const state = { action: this.web.formAction(input.context, name), subject, idempotencyKey, posted };
       const { body, errors } = bodyOf(withPeople, form, posted);
       if (!body) return factFormPage(withPeople, form, { ...state, errors });
-      const answer = await this.web.fastify().inject({
+      const answer = await this.web.askApi(input.context.principal, {
         method: 'POST',
         url: form.route(subject),
-        headers: {
-          'content-type': 'application/json',
-          'idempotency-key': idempotencyKey,
-          ...internalRequestHeaders(input.context.principal!),
-        },
-        payload: JSON.stringify({ ...(form.shape ? form.shape(body) : body), ...form.fixed?.(withPeople, subject) }),
+        headers: { 'idempotency-key': idempotencyKey },
+        body: { ...(form.shape ? form.shape(body) : body), ...form.fixed?.(withPeople, subject) },
       });
       if (answer.statusCode !== 201) {
         const refused = problemOf(

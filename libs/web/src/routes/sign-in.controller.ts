@@ -95,8 +95,7 @@ export class SignInController {
         400,
       );
     }
-    const answer = await this.web.fastify().inject({
-      method: 'GET',
+    const answer = await this.web.askApi(undefined, {
       url: `/public/programmes/${encodeURIComponent(programmeId)}/attendance-rates${state.asOf ? `?asOf=${state.asOf}` : ''}`,
     });
     if (answer.statusCode !== 200) return this.web.send(reply, context, notFound({ context }), 404);

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/com
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { Access, internalRequestHeaders } from '@samen/access';
+import { Access } from '@samen/access';
 import {
   COMMITMENT_STATUS_FILTERS,
   FACT_CATEGORIES,
@@ -108,11 +108,7 @@ export class ViewPagesController {
       const { state, principal, programmes } = input.context;
       const question = apiQuery({ ...state, programmeId: state.programmeId ?? programmes[0]?.programmeId });
       const ask = async <T>(path: string): Promise<T | undefined> => {
-        const answer = await this.web.fastify().inject({
-          method: 'GET',
-          url: `${path}${question}`,
-          headers: internalRequestHeaders(principal!),
-        });
+        const answer = await this.web.askApi(principal, { url: `${path}${question}` });
         return answer.statusCode === 200 ? (answer.json() as T) : undefined;
       };
       const list = await ask<{ reflections: ReflectionRow[] }>('/views/reflections');
@@ -159,13 +155,12 @@ export class ViewPagesController {
     // streamed, so a long log's CSV does not sit in memory; "since" is its period's start.
     const paged = route === '/views/timeline';
     const ask = (cursor?: string) =>
-      this.web.fastify().inject({
-        method: 'GET',
+      this.web.askApi(session.principal, {
         url: `${route}${apiQuery(
           { ...state, programmeId },
           { ...extra, ...(paged && { limit: '1000', cursor, from: state.since }) },
         )}`,
-        headers: { accept: 'text/csv', ...internalRequestHeaders(session.principal!) },
+        headers: { accept: 'text/csv' },
       });
     const first = await ask();
     if (first.statusCode !== 200) {
